@@ -1,0 +1,15 @@
+"""Reader search. A plain title search for now; the Vietnamese-aware search comes later."""
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+
+from story_pages.models import StoryPage
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()
+    stories = StoryPage.objects.none()
+    if query:
+        stories = StoryPage.objects.live().public().search(query)
+    page = Paginator(stories, 10).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page})

@@ -1,0 +1,81 @@
+"""Pictures and a video for demo content, generated here so the project ships no binaries."""
+
+import io
+import tempfile
+from pathlib import Path
+
+from django.core.files import File
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtailmedia.models import get_media_model
+
+from ..sample_video import write_sample_video
+from ..video_probe import probe_video
+
+# One palette per theme: digital government, economy, society.
+THEME_COLOURS = {
+    "chinh-quyen-so": ((179, 38, 30), (246, 196, 83)),
+    "kinh-te-so": ((22, 94, 131), (120, 200, 190)),
+    "xa-hoi-so": ((47, 111, 79), (236, 214, 120)),
+}
+THEME_NAMES = {"chinh-quyen-so": "chính quyền số", "kinh-te-so": "kinh tế số", "xa-hoi-so": "xã hội số"}
+DEMO_VIDEO_TITLE = "Hue-S: phản ánh hiện trường (video minh hoạ)"
+DEMO_VIDEO_SECONDS = 5
+
+
+def _gradient_png(size, start, end) -> bytes:
+    width, height = size
+    picture = PILImage.new("RGB", size)
+    draw = ImageDraw.Draw(picture)
+    for x in range(width):
+        t = x / max(1, width - 1)
+        draw.line(
+            [(x, 0), (x, height)], fill=tuple(int(a + (b - a) * t) for a, b in zip(start, end, strict=True))
+        )
+    # A few circles, so renditions have something to crop.
+    for i in range(5):
+        r = height // (3 + i)
+        cx, cy = width * (i + 1) // 6, height // 2
+        draw.ellipse([cx - r, cy - r, cx + r, cy + r], outline=(255, 255, 255), width=6)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def theme_image(theme: str):
+    """The demo hero image of a theme, created once."""
+    Image = get_image_model()
+    label = THEME_NAMES[theme]
+    title = f"Ảnh minh hoạ – {label}"
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        start, end = THEME_COLOURS[theme]
+        data = _gradient_png((1200, 675), start, end)
+        image = Image(title=title, description=f"Hình minh hoạ trừu tượng cho chủ đề {label}")
+        image.file = ImageFile(io.BytesIO(data), name=f"demo-{theme}.png")
+        image.save()
+    return image
+
+
+def demo_video():
+    """A real five-second MP4 made with PyAV, its duration measured like any upload."""
+    Media = get_media_model()
+    media = Media.objects.filter(title=DEMO_VIDEO_TITLE).first()
+    if media is None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "hue-s-demo.mp4"
+            write_sample_video(path, DEMO_VIDEO_SECONDS, width=640, height=360, fps=10)
+            facts = probe_video(str(path))
+            with path.open("rb") as handle:
+                media = Media(
+                    title=DEMO_VIDEO_TITLE,
+                    type="video",
+                    duration=facts.duration,
+                    width=facts.width,
+                    height=facts.height,
+                )
+                media.file = File(handle, name=path.name)
+                media.save()
+    return media

@@ -1,0 +1,34 @@
+"""Video durations as editors read and type them: ``m:ss`` or ``h:mm:ss``."""
+
+import re
+
+_CLOCK = re.compile(r"^\s*(?:(\d+):)?(\d+):([0-5]\d)\s*$")
+_SECONDS = re.compile(r"^\s*(\d+)\s*$")
+
+
+def parse_duration(text: str) -> int | None:
+    """Seconds for "12:00", "1:02:03" or "90"; None when the text is not a duration."""
+    if match := _CLOCK.match(text):
+        hours, minutes, seconds = (int(part or 0) for part in match.groups())
+        return hours * 3600 + minutes * 60 + seconds
+    if match := _SECONDS.match(text):
+        return int(match.group(1))
+    return None
+
+
+def format_duration(seconds: float) -> str:
+    """ "11:59", "12:00", "1:02:03": whole seconds, rounded down so 719.9 s reads 11:59."""
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def iso8601_duration(seconds: float) -> str:
+    """ "PT11M59S", for schema.org and feeds."""
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{secs}S"

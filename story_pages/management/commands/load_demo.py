@@ -1,0 +1,32 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from story_pages.demo.curated import create_curated_stories
+from story_pages.demo.synthetic import create_synthetic_stories
+from story_pages.province_sync import sync_provinces
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the curated demo stories (once each), or with --stories N add N synthetic "
+        "stories in bulk for benchmarks."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--stories", type=int, default=0, help="Add this many synthetic stories.")
+
+    def handle(self, *args, stories, **options):
+        started = time.perf_counter()
+        sync_provinces()
+        if stories:
+            created = create_synthetic_stories(stories)
+            self.stdout.write(
+                f"Synthetic stories: {created} created in {time.perf_counter() - started:.1f} s."
+            )
+        else:
+            created, skipped = create_curated_stories()
+            self.stdout.write(
+                f"Demo stories: {created} created, {skipped} already there "
+                f"({time.perf_counter() - started:.1f} s)."
+            )

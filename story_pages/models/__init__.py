@@ -1,0 +1,13 @@
+from .provinces import ProvinceIndexPage, ProvinceKind, ProvincePage, ProvinceStatus
+from .stories import Licence, StoryFormat, StoryPage, Theme
+
+__all__ = [
+    "Licence",
+    "ProvinceIndexPage",
+    "ProvinceKind",
+    "ProvincePage",
+    "ProvinceStatus",
+    "StoryFormat",
+    "StoryPage",
+    "Theme",
+]

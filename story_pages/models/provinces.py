@@ -1,0 +1,145 @@
+"""The 63 provinces of the T63 era and the 34 units they became on 1 July 2025."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class ProvinceKind(models.TextChoices):
+    PROVINCE = "tinh", _("province")
+    CITY = "thanh-pho", _("centrally-run city")
+
+
+class ProvinceStatus(models.TextChoices):
+    CURRENT = "current", _("current unit")
+    MERGED = "merged", _("merged")
+
+
+class ProvinceIndexPage(Page):
+    """/tinh-thanh/: the 34 current units, each with the provinces merged into it."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["story_pages.ProvincePage"]
+    max_count_per_parent = 1
+    # Made by the load_provinces command, like the provinces under it.
+    is_creatable = False
+
+    override_translatable_fields = [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("province index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        provinces = list(ProvincePage.objects.child_of(self).live().order_by("title"))
+        merged_by_unit: dict[int, list[ProvincePage]] = {}
+        for province in provinces:
+            if province.merged_into_id:
+                merged_by_unit.setdefault(province.merged_into_id, []).append(province)
+        context["units"] = [
+            (unit, merged_by_unit.get(unit.pk, []))
+            for unit in provinces
+            if unit.status == ProvinceStatus.CURRENT
+        ]
+        return context
+
+
+class ProvincePage(Page):
+    """One of the 63 provinces; its stories are its children."""
+
+    code = models.CharField(_("GSO code"), max_length=2, db_index=True, editable=False)
+    official_name = models.CharField(_("official name"), max_length=100)
+    short_name = models.CharField(_("short name"), max_length=60)
+    kind = models.CharField(_("kind"), max_length=12, choices=ProvinceKind.choices)
+    status = models.CharField(
+        _("status after 1 July 2025"), max_length=8, choices=ProvinceStatus.choices, db_index=True
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_provinces",
+        help_text=_("The current unit that absorbed this province on 1 July 2025."),
+    )
+    current_name = models.CharField(
+        _("current official name"),
+        max_length=100,
+        blank=True,
+        help_text=_("The unit's name today, when it differs from its name in the T63 era."),
+    )
+    current_short_name = models.CharField(_("current short name"), max_length=60, blank=True)
+    renamed_on = models.DateField(_("renamed on"), null=True, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("official_name", read_only=True),
+                FieldPanel("short_name", read_only=True),
+                FieldPanel("kind", read_only=True),
+                FieldPanel("status", read_only=True),
+                FieldPanel("merged_into", read_only=True),
+                FieldPanel("current_name", read_only=True),
+            ],
+            heading=_("Administrative data (from the national register)"),
+        ),
+    ]
+    parent_page_types = ["story_pages.ProvinceIndexPage"]
+    subpage_types = ["story_pages.StoryPage"]
+    # The 63 are loaded from administrative data, never typed in by hand.
+    is_creatable = False
+
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("intro"),
+        SynchronizedField("slug"),
+        SynchronizedField("official_name"),
+        SynchronizedField("short_name"),
+        SynchronizedField("current_name"),
+        SynchronizedField("current_short_name"),
+    ]
+
+    class Meta:
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_current(self) -> bool:
+        return self.status == ProvinceStatus.CURRENT
+
+    @cached_property
+    def current_unit(self) -> "ProvincePage":
+        """The unit this province is part of today: itself, or the one that absorbed it."""
+        return self if self.is_current else self.merged_into
+
+    @property
+    def display_current_name(self) -> str:
+        return self.current_name or self.official_name
+
+    def unit_provinces(self):
+        """This current unit and every province merged into it, in this page's locale."""
+        return ProvincePage.objects.filter(
+            models.Q(pk=self.pk) | models.Q(merged_into=self), locale_id=self.locale_id
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .stories import StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        provinces = self.unit_provinces() if self.is_current else [self]
+        context["stories"] = StoryPage.objects.published_in(provinces).order_by("-first_published_at")
+        context["merged_provinces"] = self.merged_provinces.filter(locale_id=self.locale_id).order_by("title")
+        return context

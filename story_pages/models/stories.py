@@ -1,0 +1,185 @@
+"""A province's story: text, video or both, held to the content rules of DESIGN.md."""
+
+import functools
+import operator
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .. import rules
+from ..blocks import StoryBodyBlock
+from ..forms import StoryPageForm
+
+WORDS_PER_MINUTE = 200
+
+
+class Theme(models.TextChoices):
+    DIGITAL_GOVERNMENT = "chinh-quyen-so", _("Digital government")
+    DIGITAL_ECONOMY = "kinh-te-so", _("Digital economy")
+    DIGITAL_SOCIETY = "xa-hoi-so", _("Digital society")
+
+
+class StoryFormat(models.TextChoices):
+    TEXT = rules.FORMAT_TEXT, _("Text")
+    VIDEO = rules.FORMAT_VIDEO, _("Video")
+    BOTH = rules.FORMAT_BOTH, _("Text and video")
+
+
+class Licence(models.TextChoices):
+    """SPDX identifiers of the licences a province may publish under."""
+
+    CC_BY_4 = "CC-BY-4.0", "CC BY 4.0"
+    CC_BY_SA_4 = "CC-BY-SA-4.0", "CC BY-SA 4.0"
+    CC0 = "CC0-1.0", "CC0 1.0"
+
+    @property
+    def url(self) -> str:
+        return LICENCE_URLS[self.value]
+
+
+LICENCE_URLS = {
+    Licence.CC_BY_4: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA_4: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
+class StoryPageQuerySet(PageQuerySet):
+    def published(self):
+        """Live, public stories with their own content (not the untranslated aliases)."""
+        return self.live().public().filter(alias_of__isnull=True)
+
+    def published_in(self, provinces):
+        provinces = list(provinces)
+        if not provinces:
+            return self.none()
+        under_any = functools.reduce(operator.or_, (self.child_of_q(p) for p in provinces))
+        return self.published().filter(under_any)
+
+
+StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
+
+
+class StoryPage(Page):
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_(
+            "One or two sentences: what the province achieved. Shown on cards and when the story is shared."
+        ),
+    )
+    theme = models.CharField(_("theme"), max_length=16, choices=Theme.choices, db_index=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    body = StreamField(
+        StoryBodyBlock(),
+        verbose_name=_("story"),
+        blank=True,
+        help_text=_(
+            "At most 1,000 words. Tell what the problem was, what the province did, the figures "
+            "that show the result, and the lesson for other provinces."
+        ),
+    )
+    credit_line = models.CharField(
+        _("credit line"),
+        max_length=255,
+        help_text=_("Who wrote the story, for example: Sở Thông tin và Truyền thông tỉnh Bắc Giang."),
+    )
+    licence = models.CharField(_("licence"), max_length=16, choices=Licence.choices, default=Licence.CC_BY_4)
+    story_format = models.CharField(
+        _("format"), max_length=5, choices=StoryFormat.choices, blank=True, editable=False, db_index=True
+    )
+
+    objects = StoryPageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("theme"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("credit_line"), FieldPanel("licence")], heading=_("Credit and licence")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("theme"),
+        index.FilterField("story_format"),
+        index.FilterField("locale_id"),
+    ]
+    parent_page_types = ["story_pages.ProvincePage"]
+    subpage_types = []
+    base_form_class = StoryPageForm
+
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("summary"),
+        TranslatableField("hero_image_alt"),
+        TranslatableField("body"),
+        TranslatableField("credit_line"),
+        SynchronizedField("slug"),
+        SynchronizedField("theme"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("licence"),
+    ]
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    @property
+    def province(self):
+        """The ProvincePage this story belongs to."""
+        return self.get_parent().specific
+
+    @property
+    def word_count(self) -> int:
+        return rules.body_word_count(self.body)
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(self.word_count / WORDS_PER_MINUTE))
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCE_URLS.get(self.licence, "")
+
+    @property
+    def applies_word_limit(self) -> bool:
+        """The 1,000-word rule binds the Vietnamese original; translations may run longer."""
+        if self.locale_id is None:
+            return True
+        return self.locale_id == Locale.get_default().pk
+
+    def check_rules(self, body=None) -> list[rules.Violation]:
+        return rules.check_body(self.body if body is None else body, apply_word_limit=self.applies_word_limit)
+
+    def rule_violations(self) -> list[str]:
+        """The content rules this story breaks now, as the editor reads them; empty if publishable."""
+        return [violation.message for violation in self.check_rules()]
+
+    def save(self, *args, clean=True, **kwargs):
+        self.story_format = rules.story_format(self.body) or ""
+        # The last guard: nothing that breaks a rule goes live, whatever path publishes it
+        # (the admin form stops editors earlier, with the error on the block at fault).
+        if clean and self.live and (violations := self.rule_violations()):
+            raise ValidationError({"body": violations})
+        return super().save(*args, clean=clean, **kwargs)
