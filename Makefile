@@ -1,0 +1,42 @@
+# The two commands of the README: `make run` and `make test`. Everything else supports them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+DEPS := $(VENV)/.deps-installed
+
+.PHONY: run test lint check messages setup demo clean
+
+$(DEPS): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Compiled with polib (a dependency already), so no system gettext is needed.
+messages: $(DEPS)
+	$(PY) -c "import glob, polib; [polib.pofile(p).save_as_mofile(p[:-3] + '.mo') for p in glob.glob('locale/*/LC_MESSAGES/*.po')]"
+
+setup: $(DEPS) messages
+	mkdir -p var
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_provinces
+	$(MANAGE) load_demo
+
+run: setup
+	$(MANAGE) ensure_admin
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: $(DEPS) messages
+	$(PY) -m pytest
+
+lint: $(DEPS)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: $(DEPS) messages
+	DJANGO_SETTINGS_MODULE=t63site.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=t63site.settings.test $(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) var
