@@ -30,12 +30,13 @@ SYNCED_FIELDS = (
 
 @dataclass
 class SyncReport:
-    created: list[str] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)  # GSO codes
     updated: list[str] = field(default_factory=list)
+    index_created: bool = False
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.index_created)
 
 
 def province_slug(record: ProvinceRecord) -> str:
@@ -51,7 +52,7 @@ def get_province_index(report: SyncReport) -> ProvinceIndexPage:
         index = ProvinceIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG, locale=root.locale)
         root.add_child(instance=index)
         index.save_revision().publish()
-        report.created.append(INDEX_SLUG)
+        report.index_created = True
     return index
 
 

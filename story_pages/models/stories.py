@@ -151,6 +151,13 @@ class StoryPage(Page):
         return self.get_parent().specific
 
     @property
+    def hero_alt_text(self) -> str:
+        """The alt text written for this story, else the image's own description."""
+        if self.hero_image_alt or not self.hero_image:
+            return self.hero_image_alt
+        return self.hero_image.description
+
+    @property
     def word_count(self) -> int:
         return rules.body_word_count(self.body)
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
+from wagtail.models import Locale
 
 from story_pages import rules
 from story_pages.models import StoryPage
@@ -81,3 +82,14 @@ def test_publishing_a_story_of_exactly_1000_words_succeeds(db):
     story.refresh_from_db()
     assert story.live
     assert story.story_format == "text"
+
+
+def test_the_word_limit_binds_the_vietnamese_original_not_its_english_translation(db, english):
+    """English runs longer than Vietnamese; the 1,000-word rule is the original's (DESIGN.md)."""
+    original = StoryPageFactory(parent=province("24"), body=[paragraph(words(900))])
+    original.save_revision().publish()
+    english = original.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    english.body = [paragraph(words(1200, "word")), embedded_video(720)]
+    assert english.rule_violations() == ["The video lasts 12:00; a video must be shorter than 12:00."]
+    english.body = [paragraph(words(1200, "word"))]
+    assert english.rule_violations() == []
