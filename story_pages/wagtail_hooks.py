@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
@@ -24,3 +25,27 @@ def warn_about_rule_violations(request, page):
 
 hooks.register("after_create_page", warn_about_rule_violations)
 hooks.register("after_edit_page", warn_about_rule_violations)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_stories_that_break_a_rule(request, action_type, objects, action_view):
+    """Bulk publishing bypasses the editor's form: check each story's latest draft here instead."""
+    if action_type != "publish":
+        return None
+    pages = list(objects)
+    if action_view.cleaned_form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            pages += StoryPage.objects.descendant_of(page)
+    blocked = []
+    for page in pages:
+        story = page.specific
+        if isinstance(story, StoryPage) and story.get_latest_revision_as_object().rule_violations():
+            blocked.append(story.title)
+    if not blocked:
+        return None
+    messages.error(
+        request,
+        _("Nothing was published: these stories break a content rule: %(titles)s")
+        % {"titles": "; ".join(blocked)},
+    )
+    return redirect(action_view.next_url)

@@ -122,3 +122,28 @@ def test_an_11_59_embedded_video_publishes(admin_client, bac_giang):
     story = StoryPage.objects.get(slug="bac-giang-so-hoa-xet-nghiem")
     assert story.live and story.story_format == "video"
     assert story.body[0].value.duration == 719
+
+
+def test_bulk_publishing_refuses_a_draft_that_breaks_a_rule(admin_client, bac_giang):
+    long_story = StoryPageFactory(parent=bac_giang, body=[paragraph(words(1001))])
+    long_story.save_revision()
+    good_story = StoryPageFactory(parent=bac_giang, body=[paragraph(words(10))])
+    good_story.save_revision()
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    query = f"?id={long_story.pk}&id={good_story.pk}&next=/admin/"
+    response = admin_client.post(url + query, {"include_descendants": ""})
+    assert response.status_code == 302
+    long_story.refresh_from_db()
+    good_story.refresh_from_db()
+    assert not long_story.live and not good_story.live  # nothing half-published
+    errors = [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
+    assert errors and long_story.title in errors[0]
+
+
+def test_bulk_publishing_valid_drafts_still_works(admin_client, bac_giang):
+    story = StoryPageFactory(parent=bac_giang, body=[paragraph(words(10))])
+    story.save_revision()
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    admin_client.post(f"{url}?id={story.pk}&next=/admin/", {"include_descendants": ""})
+    story.refresh_from_db()
+    assert story.live
