@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from wagtail.models import Locale
 
 from story_pages.models import StoryPage
 
@@ -10,6 +11,6 @@ def search(request):
     query = request.GET.get("q", "").strip()
     stories = StoryPage.objects.none()
     if query:
-        stories = StoryPage.objects.live().public().search(query)
+        stories = StoryPage.objects.published().filter(locale=Locale.get_active()).search(query)
     page = Paginator(stories, 10).get_page(request.GET.get("page"))
     return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page})

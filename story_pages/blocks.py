@@ -36,12 +36,6 @@ class DurationBlock(blocks.FieldBlock):
         self.field = VideoDurationField(required=required, help_text=help_text)
         super().__init__(**kwargs)
 
-    def get_prep_value(self, value):
-        return value
-
-    def to_python(self, value):
-        return value
-
 
 class ImageStructValue(blocks.StructValue):
     @property

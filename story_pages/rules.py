@@ -44,7 +44,7 @@ def format_count(number: int) -> str:
 
 
 def _visible_strings(block, value):
-    """The reader-visible text of one block value, as strings (rich text as HTML)."""
+    """The reader-visible text of one block value, as (text, is_html) pairs."""
     if isinstance(block, blocks.StructBlock):
         for name, child in block.child_blocks.items():
             if name not in HIDDEN_TEXT_FIELDS:
@@ -55,12 +55,16 @@ def _visible_strings(block, value):
     elif isinstance(block, blocks.ListBlock):
         for item in value:
             yield from _visible_strings(block.child_block, item)
+    elif isinstance(block, blocks.RichTextBlock) and value:
+        yield value.source, True
     elif isinstance(block, TEXT_BLOCK_TYPES) and value:
-        yield value.source if isinstance(block, blocks.RichTextBlock) else str(value)
+        yield str(value), False
 
 
 def block_word_count(bound_block) -> int:
-    return sum(count_words(text) for text in _visible_strings(bound_block.block, bound_block.value))
+    return sum(
+        count_words(text, html) for text, html in _visible_strings(bound_block.block, bound_block.value)
+    )
 
 
 def body_word_count(body) -> int:

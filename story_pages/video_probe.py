@@ -1,4 +1,4 @@
-"""Measuring uploaded video files with PyAV (FFmpeg's libraries, shipped inside the wheel)."""
+"""Measuring uploaded media files with PyAV (FFmpeg's libraries, shipped inside the wheel)."""
 
 from dataclasses import dataclass
 from fractions import Fraction
@@ -6,38 +6,40 @@ from fractions import Fraction
 import av
 
 
-class NotAVideo(ValueError):
-    """The file could not be decoded as a video."""
+class NotPlayable(ValueError):
+    """The file could not be decoded as the kind of media it claims to be."""
 
 
 @dataclass(frozen=True)
-class VideoFacts:
+class MediaFacts:
     duration: float  # seconds
-    width: int
-    height: int
+    width: int | None = None
+    height: int | None = None
 
 
-def probe_video(path: str) -> VideoFacts:
-    """Duration and frame size of the video at ``path``, measured from its streams.
+def probe_media(path: str, kind: str = "video") -> MediaFacts:
+    """Duration (and frame size for video) of the file at ``path``, measured from its streams.
 
-    The container's own duration is used when it has one; otherwise the last decoded frame's
-    timestamp. Raises NotAVideo for anything FFmpeg cannot open or that has no decodable frame.
+    ``kind`` is "video" or "audio". Raises NotPlayable for anything FFmpeg cannot open, that has
+    no stream of that kind, or whose stream yields no decodable frame.
     """
     try:
         with av.open(path, mode="r") as container:
-            if not container.streams.video:
-                raise NotAVideo("no video stream")
-            stream = container.streams.video[0]
-            # Decoding one frame proves the stream is really a video, not just a header.
-            first_frame = next(container.decode(stream), None)
-            if first_frame is None:
-                raise NotAVideo("no decodable frame")
+            streams = container.streams.video if kind == "video" else container.streams.audio
+            if not streams:
+                raise NotPlayable(f"no {kind} stream")
+            stream = streams[0]
+            # Decoding one frame proves the stream is really media, not just a plausible header.
+            if next(container.decode(stream), None) is None:
+                raise NotPlayable("no decodable frame")
             duration = _duration_seconds(container, stream)
-            return VideoFacts(duration, stream.codec_context.width, stream.codec_context.height)
-    except NotAVideo:
+            if kind == "video":
+                return MediaFacts(duration, stream.codec_context.width, stream.codec_context.height)
+            return MediaFacts(duration)
+    except NotPlayable:
         raise
-    except (av.FFmpegError, StopIteration, OSError, ValueError) as error:
-        raise NotAVideo(str(error)) from error
+    except (av.FFmpegError, OSError, ValueError) as error:
+        raise NotPlayable(str(error)) from error
 
 
 def _duration_seconds(container, stream) -> float:
@@ -50,6 +52,5 @@ def _duration_seconds(container, stream) -> float:
     last = Fraction(0)
     for packet in container.demux(stream):
         if packet.pts is not None and packet.time_base:
-            end = (packet.pts + (packet.duration or 0)) * packet.time_base
-            last = max(last, end)
+            last = max(last, (packet.pts + (packet.duration or 0)) * packet.time_base)
     return float(last)

@@ -34,8 +34,8 @@ def refuse_bulk_publishing_stories_that_break_a_rule(request, action_type, objec
         return None
     pages = list(objects)
     if action_view.cleaned_form.cleaned_data.get("include_descendants"):
-        for page in objects:
-            pages += StoryPage.objects.descendant_of(page)
+        for page in objects:  # bulk publishing takes only the drafts among the descendants
+            pages += StoryPage.objects.descendant_of(page).not_live()
     blocked = []
     for page in pages:
         story = page.specific

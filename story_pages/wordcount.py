@@ -10,7 +10,6 @@ held to it by the shared vectors in ``test_vectors/wordcount.json``.
 
 import re
 import unicodedata
-from html import unescape
 from html.parser import HTMLParser
 
 # Letters and digits (str.isalnum, minus "_"), plus combining marks left over after NFC.
@@ -54,20 +53,23 @@ class _VisibleText(HTMLParser):
             self.parts.append(data)
 
 
-def visible_text(text: str) -> str:
-    """The text a reader sees: markup dropped, entities decoded, NFC-normalised."""
-    if _LOOKS_LIKE_HTML.search(text):
+def visible_text(text: str, html: bool | None = None) -> str:
+    """The text a reader sees: markup dropped, entities decoded, NFC-normalised.
+
+    ``html`` says whether the text is HTML; None guesses from the presence of tags.
+    """
+    if html is None:
+        html = bool(_LOOKS_LIKE_HTML.search(text))
+    if html:
         parser = _VisibleText()
         parser.feed(text)
         parser.close()
         text = "".join(parser.parts)
-    else:
-        text = unescape(text)
     return unicodedata.normalize("NFC", text)
 
 
-def count_words(text: str) -> int:
-    """Number of words in plain or HTML text, by the rule above."""
+def count_words(text: str, html: bool | None = None) -> int:
+    """Number of words in plain or HTML text, by the rule above (``html`` as for visible_text)."""
     if not text:
         return 0
-    return sum(1 for _ in _WORD.finditer(visible_text(text)))
+    return sum(1 for _ in _WORD.finditer(visible_text(text, html)))

@@ -5,13 +5,11 @@ from pathlib import Path
 
 import factory
 import wagtail_factories
-from django.core.files import File
 from wagtail.rich_text import RichText
-from wagtailmedia.models import get_media_model
 
+from story_pages.media_files import create_video_media
 from story_pages.models import ProvincePage, StoryPage, Theme
 from story_pages.sample_video import write_sample_video
-from story_pages.video_probe import probe_video
 
 
 def province(code: str, language: str = "vi") -> ProvincePage:
@@ -47,15 +45,8 @@ class StoryPageFactory(wagtail_factories.PageFactory):
         model = StoryPage
 
 
-def make_video_media(seconds: int, title: str = "Video", width: int = 16, height: int = 16):
-    """A real MP4 uploaded as a wagtailmedia item, its duration measured from the file."""
-    Media = get_media_model()
+def make_video_media(seconds: int, title: str = "Video"):
+    """A real tiny MP4 stored as a wagtailmedia item, its duration measured from the file."""
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"video-{seconds}s.mp4"
-        write_sample_video(path, seconds, width=width, height=height, fps=1)
-        facts = probe_video(str(path))
-        with path.open("rb") as handle:
-            media = Media(title=title, type="video", duration=facts.duration, width=width, height=height)
-            media.file = File(handle, name=path.name)
-            media.save()
-    return media
+        path = write_sample_video(Path(folder) / f"video-{seconds}s.mp4", seconds, width=16, height=16, fps=1)
+        return create_video_media(path, title)

@@ -4,15 +4,14 @@ import io
 import tempfile
 from pathlib import Path
 
-from django.core.files import File
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtailmedia.models import get_media_model
 
+from ..media_files import create_video_media
 from ..sample_video import write_sample_video
-from ..video_probe import probe_video
 
 # One palette per theme: digital government, economy, society.
 THEME_COLOURS = {
@@ -67,15 +66,5 @@ def demo_video():
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "hue-s-demo.mp4"
             write_sample_video(path, DEMO_VIDEO_SECONDS, width=640, height=360, fps=10)
-            facts = probe_video(str(path))
-            with path.open("rb") as handle:
-                media = Media(
-                    title=DEMO_VIDEO_TITLE,
-                    type="video",
-                    duration=facts.duration,
-                    width=facts.width,
-                    height=facts.height,
-                )
-                media.file = File(handle, name=path.name)
-                media.save()
+            media = create_video_media(path, DEMO_VIDEO_TITLE)
     return media

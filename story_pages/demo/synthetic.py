@@ -6,7 +6,9 @@ Synthetic stories are live but have no revisions; the admin edits them like any 
 """
 
 import random
+import re
 import uuid
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -60,58 +62,70 @@ def create_synthetic_stories(count: int, seed: int = 63) -> int:
     """Add ``count`` live synthetic stories spread over the 63 provinces; returns how many."""
     rng = random.Random(seed)
     paragraphs = _sentence_pool()
-    locale = Locale.get_default()
-    provinces = list(ProvincePage.objects.filter(locale=locale).order_by("code"))
+    provinces = list(ProvincePage.objects.filter(locale=Locale.get_default()).order_by("code"))
+    last_steps = {province.pk: _last_child_step(province) for province in provinces}
     images = {theme: theme_image(theme) for theme in Theme.values}
     content_type = ContentType.objects.get_for_model(StoryPage)
-    first_number = Page.objects.filter(slug__startswith=SLUG_PREFIX).count() + 1
-    now = timezone.now()
-    created = 0
+    first_number = _highest_number() + 1
     last_number = first_number + count
+    now = timezone.now()
     for batch_start in range(first_number, last_number, BATCH_SIZE):
         with transaction.atomic():
             stories, touched = [], {}
             for number in range(batch_start, min(batch_start + BATCH_SIZE, last_number)):
                 province = provinces[number % len(provinces)]
-                theme = Theme.values[number % len(Theme.values)]
-                stories.append(
-                    _build_story(province, theme, number, rng, paragraphs, images, content_type, locale, now)
+                last_steps[province.pk] += 1
+                story = StoryPage(
+                    path=StoryPage._get_path(province.path, province.depth + 1, last_steps[province.pk]),
+                    depth=province.depth + 1,
+                    content_type=content_type,
+                    locale_id=province.locale_id,
+                    first_published_at=now - timedelta(minutes=number),
+                    last_published_at=now - timedelta(minutes=number),
+                    **_synthetic_content(province, number, rng, paragraphs, images),
                 )
+                story.story_format = rules.story_format(story.body) or ""
+                stories.append(story)
+                province.numchild += 1
                 touched[province.pk] = province
             _insert_stories(stories)
             for province in touched.values():
                 Page.objects.filter(pk=province.pk).update(numchild=province.numchild)
             get_search_backend().add_bulk(StoryPage, stories)
-            created += len(stories)
-    return created
+    return count
 
 
-def _build_story(province, theme, number, rng, paragraphs, images, content_type, locale, now):
-    province.numchild += 1
+def _highest_number() -> int:
+    """Synthetic stories are numbered on from the highest number used, even after deletions."""
+    slugs = Page.objects.filter(slug__startswith=SLUG_PREFIX).values_list("slug", flat=True)
+    numbers = [int(match.group(1)) for slug in slugs if (match := re.fullmatch(rf"{SLUG_PREFIX}(\d+)", slug))]
+    return max(numbers, default=0)
+
+
+def _last_child_step(province) -> int:
+    """The tree step of the province's last child: new paths go after it, whatever was deleted."""
+    last_child = province.get_last_child()
+    return StoryPage._str2int(last_child.path[-StoryPage.steplen :]) if last_child else 0
+
+
+def _synthetic_content(province, number, rng, paragraphs, images) -> dict:
+    theme = Theme.values[number % len(Theme.values)]
     slug = f"{SLUG_PREFIX}{number}"
-    story = StoryPage(
-        title=f"Câu chuyện chuyển đổi số mẫu {number} – {province.title}",
-        draft_title=f"Câu chuyện chuyển đổi số mẫu {number} – {province.title}",
-        slug=slug,
-        path=StoryPage._get_path(province.path, province.depth + 1, province.numchild),
-        depth=province.depth + 1,
-        numchild=0,
-        url_path=f"{province.url_path}{slug}/",
-        content_type=content_type,
-        locale=locale,
-        translation_key=uuid.uuid4(),
-        live=True,
-        has_unpublished_changes=False,
-        first_published_at=now - timezone.timedelta(minutes=number),
-        last_published_at=now - timezone.timedelta(minutes=number),
-        summary="Một câu chuyện mẫu, tạo tự động để đo hiệu năng của T63.",
-        theme=theme,
-        hero_image=images[theme],
-        body=_synthetic_body(rng, paragraphs, number),
-        credit_line=f"Sở Thông tin và Truyền thông {province.official_name}",
-    )
-    story.story_format = rules.story_format(story.body) or ""
-    return story
+    title = f"Câu chuyện chuyển đổi số mẫu {number} – {province.title}"
+    return {
+        "title": title,
+        "draft_title": title,
+        "slug": slug,
+        "url_path": f"{province.url_path}{slug}/",
+        "translation_key": uuid.uuid4(),
+        "live": True,
+        "has_unpublished_changes": False,
+        "summary": "Một câu chuyện mẫu, tạo tự động để đo hiệu năng của T63.",
+        "theme": theme,
+        "hero_image": images[theme],
+        "body": _synthetic_body(rng, paragraphs, number),
+        "credit_line": f"Sở Thông tin và Truyền thông {province.official_name}",
+    }
 
 
 def _insert_stories(stories: list[StoryPage]) -> None:

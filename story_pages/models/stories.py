@@ -39,10 +39,6 @@ class Licence(models.TextChoices):
     CC_BY_SA_4 = "CC-BY-SA-4.0", "CC BY-SA 4.0"
     CC0 = "CC0-1.0", "CC0 1.0"
 
-    @property
-    def url(self) -> str:
-        return LICENCE_URLS[self.value]
-
 
 LICENCE_URLS = {
     Licence.CC_BY_4: "https://creativecommons.org/licenses/by/4.0/",
@@ -171,10 +167,16 @@ class StoryPage(Page):
 
     @property
     def applies_word_limit(self) -> bool:
-        """The 1,000-word rule binds the Vietnamese original; translations may run longer."""
+        """The 1,000-word rule binds every original; only a translation of a Vietnamese story,
+        which runs longer in English, is exempt."""
         if self.locale_id is None:
             return True
-        return self.locale_id == Locale.get_default().pk
+        default_locale = Locale.get_default()
+        if self.locale_id == default_locale.pk:
+            return True
+        return not StoryPage.objects.filter(
+            translation_key=self.translation_key, locale=default_locale
+        ).exists()
 
     def check_rules(self, body=None) -> list[rules.Violation]:
         return rules.check_body(self.body if body is None else body, apply_word_limit=self.applies_word_limit)

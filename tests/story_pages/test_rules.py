@@ -84,6 +84,20 @@ def test_publishing_a_story_of_exactly_1000_words_succeeds(db):
     assert story.story_format == "text"
 
 
+def test_plain_text_with_angle_brackets_is_not_mistaken_for_markup():
+    body = [("quote", {"text": "tỷ lệ a<b, nhưng c>d năm nay", "attribution": ""}), paragraph("x")]
+    assert story_with(body).word_count == 9 + 1
+
+
+def test_a_story_written_in_english_first_is_held_to_the_word_limit(db, english):
+    english_province = province("24").copy_for_translation(
+        Locale.objects.get(language_code="en"), copy_parents=True
+    )
+    story = StoryPageFactory.build(body=[paragraph(words(1001, "word"))])
+    english_province.add_child(instance=story)
+    assert story.rule_violations() == ["The story has 1,001 words; the limit is 1,000."]
+
+
 def test_the_word_limit_binds_the_vietnamese_original_not_its_english_translation(db, english):
     """English runs longer than Vietnamese; the 1,000-word rule is the original's (DESIGN.md)."""
     original = StoryPageFactory(parent=province("24"), body=[paragraph(words(900))])

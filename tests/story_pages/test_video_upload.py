@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtailmedia.models import get_media_model
@@ -54,6 +55,39 @@ def test_a_text_file_renamed_mp4_is_refused_and_nothing_is_stored(admin_client, 
     assert stored_files() == files_before
 
 
+def test_a_12_minute_video_is_refused_at_upload_with_its_duration(admin_client, vietnamese):
+    files_before, count_before = stored_files(), Media.objects.count()
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_sample_video(Path(folder) / "dai.mp4", 720, width=16, height=16)
+        long_video = SimpleUploadedFile("dai.mp4", path.read_bytes(), content_type="video/mp4")
+    response = upload(admin_client, long_video)
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == ["Video dài 12:00; video phải ngắn hơn 12:00."]
+    assert Media.objects.count() == count_before
+    assert stored_files() == files_before
+
+
+def test_a_published_storys_video_cannot_be_replaced_by_a_longer_one(admin_client):
+    media = make_video_media(5, title="Hue-S")
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_sample_video(Path(folder) / "dai.mp4", 800, width=16, height=16)
+        longer = SimpleUploadedFile("dai.mp4", path.read_bytes(), content_type="video/mp4")
+    data = {"title": "Hue-S", "file": longer, "collection": "1", "tags": ""}
+    response = admin_client.post(reverse("wagtailmedia:edit", args=(media.pk,)), data)
+    assert response.status_code == 200
+    media.refresh_from_db()
+    assert media.duration == pytest.approx(5.0, abs=0.1)
+
+
+def test_a_file_that_is_not_audio_is_refused_as_audio(admin_client, english):
+    fake = SimpleUploadedFile("podcast.mp3", b"not audio at all", content_type="audio/mpeg")
+    data = {"title": "Podcast", "file": fake, "collection": "1", "tags": ""}
+    response = admin_client.post(reverse("wagtailmedia:add", args=("audio",)), data)
+    assert response.status_code == 200
+    assert "file" in response.context["form"].errors
+    assert not Media.objects.filter(title="Podcast").exists()
+
+
 def test_the_editor_cannot_type_a_duration(admin_client):
     response = admin_client.get(reverse("wagtailmedia:add", args=("video",)))
     assert "duration" not in response.context["form"].fields
@@ -64,7 +98,7 @@ def test_a_12_minute_uploaded_video_is_refused_at_publish(db, vietnamese):
     assert media.duration == pytest.approx(720, abs=0.5)
     story = StoryPageFactory(parent=province("46"), body=[paragraph("Hue-S"), uploaded_video(media)])
     assert story.rule_violations() == ["Video dài 12:00; video phải ngắn hơn 12:00."]
-    with pytest.raises(Exception, match="12:00"):
+    with pytest.raises(ValidationError, match="12:00"):
         story.save_revision().publish()
     story.refresh_from_db()
     assert not story.live
