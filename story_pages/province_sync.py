@@ -1,18 +1,24 @@
-"""Keeps the ProvincePages in step with the administrative data, idempotently.
+"""Keeps the province pages in step with the administrative data, idempotently, in every language.
 
-Only the province index and the province pages are written; stories are never touched.
+The Vietnamese pages are made from the data; each other content language gets real translations
+of them (not wagtail-localize aliases), so English readers find "Hồ Chí Minh City" at
+/en/provinces/ho-chi-minh/. Only the province index and the province pages are written; stories
+are never touched.
 """
 
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext, pgettext
 from unidecode import unidecode
 from wagtail.models import Locale, Site
 
 from .models import ProvinceIndexPage, ProvincePage
-from .provinces_data import ProvinceRecord, load_records
+from .provinces_data import KIND_CITY, ProvinceRecord, load_records
 
+# The Vietnamese names and URLs do not depend on compiled translation catalogues.
 INDEX_TITLE = "Tỉnh, thành phố"
 INDEX_SLUG = "tinh-thanh"
 SYNCED_FIELDS = (
@@ -30,70 +36,122 @@ SYNCED_FIELDS = (
 
 @dataclass
 class SyncReport:
-    created: list[str] = field(default_factory=list)  # GSO codes
+    created: list[str] = field(default_factory=list)  # "vi:02", "en:02"…
     updated: list[str] = field(default_factory=list)
-    index_created: bool = False
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated or self.index_created)
+        return bool(self.created or self.updated)
 
 
 def province_slug(record: ProvinceRecord) -> str:
     return slugify(unidecode(record.short_name))
 
 
-def get_province_index(report: SyncReport) -> ProvinceIndexPage:
-    """The default site's province index, created under the site's root page if missing."""
-    site = Site.objects.get(is_default_site=True)
-    root = site.root_page.specific
-    index = ProvinceIndexPage.objects.child_of(root).first()
-    if index is None:
-        index = ProvinceIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG, locale=root.locale)
-        root.add_child(instance=index)
-        index.save_revision().publish()
-        report.index_created = True
-    return index
+def translated_province_title(record: ProvinceRecord) -> str:
+    """The province's name in the active language: "Hồ Chí Minh City", "Thừa Thiên Huế Province"."""
+    if record.kind == KIND_CITY:
+        return gettext("%(name)s City") % {"name": record.short_name}
+    return gettext("%(name)s Province") % {"name": record.short_name}
 
 
 @transaction.atomic
 def sync_provinces() -> SyncReport:
     report = SyncReport()
-    index = get_province_index(report)
-    locale = Locale.get_default()
-    pages = {p.code: p for p in ProvincePage.objects.child_of(index).filter(locale=locale)}
+    site_root = Site.objects.get(is_default_site=True).root_page.specific
+    index = _ensure_child(
+        site_root, ProvinceIndexPage, {"title": INDEX_TITLE, "slug": INDEX_SLUG}, report, "index"
+    )
     records = load_records()
-
+    pages = {}
     for record in records:
-        page = pages.get(record.code)
-        if page is None:
-            page = ProvincePage(code=record.code, title=record.short_name, slug=province_slug(record))
-            _copy_fields(record, page)
-            index.add_child(instance=page)
-            page.save_revision().publish()
-            pages[record.code] = page
-            report.created.append(record.code)
-        elif _copy_fields(record, page):
-            page.save_revision().publish()
-            report.updated.append(record.code)
+        values = {"title": record.short_name, "slug": province_slug(record), **_data_fields(record)}
+        pages[record.code] = _ensure_province(index, record.code, values, report)
+    _link_merged_provinces(records, pages, report)
 
-    # A second pass, once every current unit exists to be pointed at.
+    for locale in Locale.objects.exclude(pk=site_root.locale_id):
+        root_translation = site_root.get_translation_or_none(locale)
+        if root_translation is None:
+            continue  # this site has no home page in that language
+        with translation.override(locale.language_code):
+            index_values = {"title": gettext("Provinces and cities"), "slug": pgettext("URL", "provinces")}
+        translated_index = _ensure_translation(index, locale, index_values, report, "index")
+        translated_pages = {}
+        for record in records:
+            with translation.override(locale.language_code):
+                values = {"title": translated_province_title(record), **_data_fields(record)}
+            translated_pages[record.code] = _ensure_translation(
+                pages[record.code], locale, values, report, record.code
+            )
+        assert all(p.get_parent().pk == translated_index.pk for p in translated_pages.values())
+        _link_merged_provinces(records, translated_pages, report)
+    return report
+
+
+def _data_fields(record: ProvinceRecord) -> dict:
+    return {name: getattr(record, name) for name in SYNCED_FIELDS}
+
+
+def _ensure_child(parent, model, values, report, label):
+    page = model.objects.child_of(parent).first()
+    if page is None:
+        page = model(**values)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        report.created.append(f"{parent.locale.language_code}:{label}")
+    return page
+
+
+def _ensure_province(index, code, values, report):
+    page = ProvincePage.objects.child_of(index).filter(code=code).first()
+    if page is None:
+        page = ProvincePage(code=code, **values)
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        report.created.append(f"{index.locale.language_code}:{code}")
+    elif _assign(page, values):
+        page.save_revision().publish()
+        report.updated.append(f"{index.locale.language_code}:{code}")
+    return page
+
+
+def _ensure_translation(source, locale, values, report, label):
+    """A real, published translation of ``source`` in ``locale`` carrying ``values``."""
+    page = source.get_translation_or_none(locale)
+    if page is None:
+        page = source.copy_for_translation(locale)
+        _assign(page, values)
+        page.save_revision().publish()
+        report.created.append(f"{locale.language_code}:{label}")
+        return page
+    page = page.specific
+    changed = _assign(page, values)
+    if page.alias_of_id:  # an alias made by the synchronised tree becomes a translation
+        page.alias_of = None
+        changed = True
+    if changed:
+        page.save_revision().publish()
+        report.updated.append(f"{locale.language_code}:{label}")
+    return page
+
+
+def _link_merged_provinces(records, pages, report):
+    """Point each merged province at its current unit, within the same language."""
     for record in records:
         page = pages[record.code]
         unit = pages[record.merged_into_code] if record.merged_into_code else None
         if page.merged_into_id != (unit.pk if unit else None):
             page.merged_into = unit
             page.save_revision().publish()
-            if record.code not in report.created:
-                report.updated.append(record.code)
-    return report
+            label = f"{page.locale.language_code}:{record.code}"
+            if label not in report.created:
+                report.updated.append(label)
 
 
-def _copy_fields(record: ProvinceRecord, page: ProvincePage) -> bool:
-    """Copy the record onto the page; True if anything changed."""
+def _assign(page, values) -> bool:
+    """Set the values on the page; True if anything changed."""
     changed = False
-    for name in SYNCED_FIELDS:
-        value = getattr(record, name)
+    for name, value in values.items():
         if getattr(page, name) != value:
             setattr(page, name, value)
             changed = True

@@ -4,8 +4,14 @@ import tempfile
 from pathlib import Path
 
 import factory
+import polib
 import wagtail_factories
+from django.test import TestCase
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from story_pages.media_files import create_video_media
 from story_pages.models import ProvincePage, StoryPage, Theme
@@ -44,9 +50,33 @@ class StoryPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = StoryPage
 
+    @factory.post_generation
+    def english_alias(story, create, extracted, **kwargs):
+        """Its place in the English tree, as the admin makes it for every new page."""
+        if create:
+            create_aliases_for_new_page(story)
+
 
 def make_video_media(seconds: int, title: str = "Video"):
     """A real tiny MP4 stored as a wagtailmedia item, its duration measured from the file."""
     with tempfile.TemporaryDirectory() as folder:
         path = write_sample_video(Path(folder) / f"video-{seconds}s.mp4", seconds, width=16, height=16, fps=1)
         return create_video_media(path, title)
+
+
+def translate_into_english(page, translate=lambda text: f"EN {text}", publish=True):
+    """Translate a page as a translator does: PO export, fill every string, PO import, save.
+
+    Returns the English page and the wagtail-localize Translation.
+    """
+    english = Locale.objects.get(language_code="en")
+    TranslationCreator(user=None, target_locales=[english]).create_translations(page)
+    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=english)
+    po = polib.pofile(str(translation.export_po()))  # through text, as the file a translator edits
+    for entry in po:
+        entry.msgstr = translate(entry.msgid)
+    translation.import_po(po)
+    # wagtail-localize publishes on commit; the test's transaction never commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=publish)
+    return page.get_translation(english).specific, translation

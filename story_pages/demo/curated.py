@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from django.db import transaction
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from ..models import ProvincePage, StoryPage
 from .assets import demo_video, theme_image
@@ -40,6 +41,7 @@ def create_curated_stories() -> tuple[int, int]:
             credit_line=story["credit_line"],
         )
         province.add_child(instance=page)
+        create_aliases_for_new_page(page)  # its place in the English tree, as the admin would make
         page.save_revision().publish()
         created += 1
     return created, skipped

@@ -1,10 +1,12 @@
 """The 63 provinces of the T63 era and the 34 units they became on 1 July 2025."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
@@ -134,6 +136,27 @@ class ProvincePage(Page):
         return ProvincePage.objects.filter(
             models.Q(pk=self.pk) | models.Q(merged_into=self), locale_id=self.locale_id
         )
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            original = self._original_of_untranslated_story(path_components)
+            if original is None:
+                raise
+            return RouteResult(original, kwargs={"shown_for_translation": True})
+
+    def _original_of_untranslated_story(self, path_components):
+        """At the URL of a story whose translation is still a draft, its live original."""
+        from .stories import StoryPage
+
+        if len(path_components) != 1:
+            return None
+        draft = StoryPage.objects.child_of(self).filter(slug=path_components[0], live=False).first()
+        if draft is None:
+            return None
+        original = draft.get_translation_or_none(Locale.get_default())
+        return original if original is not None and original.live and original.pk != draft.pk else None
 
     def get_context(self, request, *args, **kwargs):
         from .stories import StoryPage

@@ -120,6 +120,7 @@ class StoryPage(Page):
         index.FilterField("theme"),
         index.FilterField("story_format"),
         index.FilterField("locale_id"),
+        index.FilterField("alias_of_id"),
     ]
     parent_page_types = ["story_pages.ProvincePage"]
     subpage_types = []
@@ -185,10 +186,35 @@ class StoryPage(Page):
         """The content rules this story breaks now, as the editor reads them; empty if publishable."""
         return [violation.message for violation in self.check_rules()]
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The Vietnamese original shown at an English URL: an alias, or a translation in progress.
+        if self.alias_of_id:
+            context["untranslated_original"] = self.alias_of.specific
+        elif kwargs.get("shown_for_translation"):
+            context["untranslated_original"] = self
+        return context
+
     def save(self, *args, clean=True, **kwargs):
+        if kwargs.get("update_fields") == ["alias_of_id"] and self.alias_of_id is None and self.live:
+            _unpublish_converted_alias(self, kwargs)
         self.story_format = rules.story_format(self.body) or ""
         # The last guard: nothing that breaks a rule goes live, whatever path publishes it
         # (the admin form stops editors earlier, with the error on the block at fault).
         if clean and self.live and (violations := self.rule_violations()):
             raise ValidationError({"body": violations})
         return super().save(*args, clean=clean, **kwargs)
+
+
+def _unpublish_converted_alias(page, save_kwargs):
+    """Works around wagtail-localize converting a live alias into a translation in place.
+
+    ``Translation.save_target(publish=False)`` (the translator's "Save draft", and "Translate"
+    with WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE off) keeps the converted page live, so
+    every later draft of the translation would be public at once. The converted page starts as
+    an unpublished draft instead; publishing the translation makes it live. Can go when
+    wagtail-localize keeps converted aliases as drafts.
+    """
+    page.live = False
+    page.first_published_at = page.last_published_at = None
+    save_kwargs["update_fields"] = ["alias_of_id", "live", "first_published_at", "last_published_at"]

@@ -15,10 +15,10 @@ class ReaderPagesTests(WagtailPageTestCase):
 
     def test_every_page_type_renders(self):
         for page in (
-            HomePage.objects.get(),
-            ProvinceIndexPage.objects.get(),
+            HomePage.objects.get(locale__language_code="vi"),
+            ProvinceIndexPage.objects.get(locale__language_code="vi"),
             province("79"),
-            StoryPage.objects.get(slug="hue-s-nen-tang-cong-dan-thua-thien-hue"),
+            StoryPage.objects.get(slug="hue-s-nen-tang-cong-dan-thua-thien-hue", locale__language_code="vi"),
         ):
             self.assertPageIsRenderable(page)
 
@@ -36,7 +36,9 @@ class ReaderPagesTests(WagtailPageTestCase):
         self.assertIn("he-thong-mo-cua-an-toan-tp-ho-chi-minh", slugs)
 
     def test_a_story_page_shows_its_blocks_credit_and_licence(self):
-        story = StoryPage.objects.get(slug="hue-s-nen-tang-cong-dan-thua-thien-hue")
+        story = StoryPage.objects.get(
+            slug="hue-s-nen-tang-cong-dan-thua-thien-hue", locale__language_code="vi"
+        )
         response = self.client.get(story.url)
         self.assertContains(response, "<video controls")
         self.assertContains(response, 'class="block-lesson"')

@@ -8,20 +8,35 @@ from story_pages.models import StoryPage
 
 def test_load_demo_publishes_a_dozen_stories_over_every_theme_once(db):
     call_command("load_demo", verbosity=0)
-    stories = StoryPage.objects.live()
-    assert stories.count() >= 12
+    stories = StoryPage.objects.live().filter(locale__language_code="vi")
+    assert stories.count() == 12
     assert set(stories.values_list("theme", flat=True)) == {"chinh-quyen-so", "kinh-te-so", "xa-hoi-so"}
-    assert stories.values("path").distinct().count() == stories.count()
     assert len({story.get_parent().pk for story in stories}) >= 10
     assert all(story.rule_violations() == [] for story in stories)
 
+    total = StoryPage.objects.count()
     call_command("load_demo", verbosity=0)
-    assert StoryPage.objects.count() == stories.count()
+    assert StoryPage.objects.count() == total
+
+
+def test_four_demo_stories_are_published_in_english(db, django_capture_on_commit_callbacks, client):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", verbosity=0)
+    english = StoryPage.objects.filter(locale__language_code="en")
+    assert english.count() == 12  # every story has its place in the English tree…
+    translated = english.published()
+    assert translated.count() == 4  # …and four are translated and published
+    hue_s = translated.get(slug="hue-s-nen-tang-cong-dan-thua-thien-hue")
+    assert hue_s.title.startswith("Hue-S: how")
+    assert "Ms Lê Thị Mai" in client.get(hue_s.url).content.decode()
+    assert [s.title for s in client.get("/en/").context["latest_stories"]] == [
+        s.title for s in translated.order_by("-first_published_at")
+    ]
 
 
 def test_a_demo_story_carries_a_real_uploaded_video(db):
     call_command("load_demo", verbosity=0)
-    hue_s = StoryPage.objects.get(slug="hue-s-nen-tang-cong-dan-thua-thien-hue")
+    hue_s = StoryPage.objects.get(slug="hue-s-nen-tang-cong-dan-thua-thien-hue", locale__language_code="vi")
     videos = [block.value for block in hue_s.body if block.block_type == "video"]
     assert videos and videos[0].source == "upload"
     assert 4.5 < videos[0].duration < 5.5

@@ -18,12 +18,17 @@ class PageTreeTests(WagtailPageTestCase):
     def test_provinces_and_their_index_are_not_creatable_by_hand(self):
         self.assertFalse(ProvincePage.is_creatable)
         self.assertFalse(ProvinceIndexPage.is_creatable)
-        self.assertFalse(ProvincePage.can_create_at(ProvinceIndexPage.objects.get()))
-        self.assertFalse(ProvinceIndexPage.can_create_at(HomePage.objects.get()))
+        self.assertFalse(
+            ProvincePage.can_create_at(ProvinceIndexPage.objects.get(locale__language_code="vi"))
+        )
+        self.assertFalse(ProvinceIndexPage.can_create_at(HomePage.objects.get(locale__language_code="vi")))
 
     def test_the_admin_refuses_a_story_outside_a_province(self):
         self.login()
-        for parent in (HomePage.objects.get(), ProvinceIndexPage.objects.get()):
+        for parent in (
+            HomePage.objects.get(locale__language_code="vi"),
+            ProvinceIndexPage.objects.get(locale__language_code="vi"),
+        ):
             self.assertFalse(StoryPage.can_create_at(parent))
             url = reverse("wagtailadmin_pages:add", args=("story_pages", "storypage", parent.pk))
             self.client.post(url, self.story_data())
@@ -31,7 +36,7 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_the_admin_refuses_a_province_by_hand(self):
         self.login()
-        index = ProvinceIndexPage.objects.get()
+        index = ProvinceIndexPage.objects.get(locale__language_code="vi")
         url = reverse("wagtailadmin_pages:add", args=("story_pages", "provincepage", index.pk))
         before = ProvincePage.objects.count()
         self.client.post(url, {"title": "Tỉnh mới", "slug": "tinh-moi", "code": "99"})

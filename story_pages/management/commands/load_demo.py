@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from story_pages.demo.curated import create_curated_stories
 from story_pages.demo.synthetic import create_synthetic_stories
+from story_pages.demo.translated import translate_demo_stories
 from story_pages.province_sync import sync_provinces
 
 
@@ -26,7 +27,8 @@ class Command(BaseCommand):
             )
         else:
             created, skipped = create_curated_stories()
+            translated = translate_demo_stories()
             self.stdout.write(
-                f"Demo stories: {created} created, {skipped} already there "
-                f"({time.perf_counter() - started:.1f} s)."
+                f"Demo stories: {created} created, {skipped} already there, {translated} translated "
+                f"into English ({time.perf_counter() - started:.1f} s)."
             )

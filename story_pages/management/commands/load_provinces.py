@@ -11,7 +11,7 @@ class Command(BaseCommand):
         if options["verbosity"] == 0:
             return
         self.stdout.write(
-            f"Provinces: {len(report.created)} created, {len(report.updated)} updated, of 63."
+            f"Province pages: {len(report.created)} created, {len(report.updated)} updated (63 per language)."
             if report.changed
-            else "Provinces: already up to date."
+            else "Province pages: already up to date."
         )

@@ -1,0 +1,20 @@
+"""The headless API router, mounted at /api/v2/ outside the language prefix."""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+
+class TranslatedPagesAPIViewSet(PagesAPIViewSet):
+    """Pages with their own content: the aliases of the synchronised tree are left out, so
+    ``?locale=en`` lists only pages that really exist in English."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(alias_of__isnull=True)
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", TranslatedPagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)
