@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from .admin_panels import TranslationsNeededPanel
 from .models import StoryPage
 
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
@@ -49,3 +50,8 @@ def refuse_bulk_publishing_stories_that_break_a_rule(request, action_type, objec
         % {"titles": "; ".join(blocked)},
     )
     return redirect(action_view.next_url)
+
+
+@hooks.register("construct_homepage_panels")
+def add_translations_needed_panel(request, panels):
+    panels.append(TranslationsNeededPanel())

@@ -1,14 +1,27 @@
 """The headless API router, mounted at /api/v2/ outside the language prefix."""
 
+from django.utils import translation
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 
+class OwnLanguagePageSerializer(PageSerializer):
+    """Serialises each page with its own language active: rich-text links resolve through
+    ``page.localized``, so an English story's links must be built in English."""
+
+    def to_representation(self, instance):
+        with translation.override(instance.locale.language_code):
+            return super().to_representation(instance)
+
+
 class TranslatedPagesAPIViewSet(PagesAPIViewSet):
     """Pages with their own content: the aliases of the synchronised tree are left out, so
     ``?locale=en`` lists only pages that really exist in English."""
+
+    base_serializer_class = OwnLanguagePageSerializer
 
     def get_queryset(self):
         return super().get_queryset().filter(alias_of__isnull=True)

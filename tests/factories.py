@@ -49,6 +49,7 @@ class StoryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StoryPage
+        skip_postgeneration_save = True  # the alias hook saves what it makes itself
 
     @factory.post_generation
     def english_alias(story, create, extracted, **kwargs):

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -113,6 +114,14 @@ class StoryPage(Page):
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("credit_line"), FieldPanel("licence")], heading=_("Credit and licence")),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("theme"),
+        APIField("story_format"),
+        APIField("body"),
+        APIField("credit_line"),
+        APIField("licence"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

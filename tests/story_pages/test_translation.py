@@ -1,6 +1,9 @@
 """Stories travel abroad: the synchronised English tree, translation by PO file, what English readers see."""
 
+import polib
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -146,3 +149,52 @@ def test_english_translations_are_held_to_the_video_rule_not_the_word_limit(db, 
     assert english_page.word_count > 1000
     assert english_page.live
     assert english_page.rule_violations() == []
+
+
+def test_links_in_an_english_story_point_at_english_pages_in_the_api(db, client):
+    link = f'<a linktype="page" id="{province("79").pk}">Thành phố Hồ Chí Minh</a>'
+    story = StoryPageFactory(parent=province("77"), body=[("paragraph", RichText(f"<p>Cùng {link}.</p>"))])
+    story.save_revision().publish()
+    english, _ = translate_into_english(story)
+    for page, expected in ((english, province("79", "en").url), (story, province("79").url)):
+        body = client.get(f"/api/v2/pages/{page.pk}/?rich_text_format=html").json()["body"]
+        assert f'href="{expected}"' in body[0]["value"]
+
+
+def test_the_admin_dashboard_lists_stories_to_translate(admin_client, english_locale):
+    untranslated = StoryPageFactory(parent=province("24"), title="Chưa dịch")
+    untranslated.save_revision().publish()
+    story = StoryPageFactory(parent=province("24"), title="Đã dịch", body=[paragraph("Câu một.")])
+    story.save_revision().publish()
+    translate_into_english(story)
+    html = admin_client.get("/admin/").content.decode()
+    assert "Chưa dịch" in html and "EN Đã dịch" not in html
+
+    edited = [dict(block) for block in story.body.raw_data]
+    edited[0]["value"] = "<p>Câu một, đã sửa.</p>"
+    story.body = edited
+    story.save_revision().publish()
+    html = admin_client.get("/admin/").content.decode()
+    assert "EN Đã dịch" in html  # out of date now
+
+
+def test_a_translator_round_trips_a_po_file_through_the_admin(admin_client, client):
+    story = StoryPageFactory(parent=province("46"), title="Hue-S", body=[paragraph("Người dân phản ánh.")])
+    story.save_revision().publish()
+    english, translation = translate_into_english(story, translate=lambda text: "", publish=False)
+    assert admin_client.get(reverse("wagtailadmin_pages:edit", args=(english.pk,))).status_code == 200
+
+    download = admin_client.get(reverse("wagtail_localize:download_pofile", args=(translation.pk,)))
+    po = polib.pofile(download.content.decode())
+    for entry in po:
+        entry.msgstr = {"Hue-S": "Hue-S, the citizen app", "Người dân phản ánh.": "Residents report."}.get(
+            entry.msgid, ""
+        )
+    upload = SimpleUploadedFile("hue-s.po", str(po).encode(), content_type="text/x-gettext-translation")
+    url = reverse("wagtail_localize:upload_pofile", args=(translation.pk,))
+    admin_client.post(url, {"file": upload, "next": "/admin/"})
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=True)
+    english.refresh_from_db()
+    assert english.live and english.title == "Hue-S, the citizen app"
+    assert "Residents report." in client.get(english.url).content.decode()
