@@ -7,6 +7,9 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from story_pages.api.media import MeasuredMediaAPIViewSet
+from story_pages.api.views import ProvincesAPIViewSet, StoriesAPIViewSet
+
 
 class OwnLanguagePageSerializer(PageSerializer):
     """Serialises each page with its own language active: rich-text links resolve through
@@ -31,3 +34,6 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", TranslatedPagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("media", MeasuredMediaAPIViewSet)
+api_router.register_endpoint("stories", StoriesAPIViewSet)
+api_router.register_endpoint("provinces", ProvincesAPIViewSet)

@@ -85,6 +85,7 @@ def create_synthetic_stories(count: int, seed: int = 63) -> int:
                     **_synthetic_content(province, number, rng, paragraphs, images),
                 )
                 story.story_format = rules.story_format(story.body) or ""
+                story.body_words = story.word_count
                 stories.append(story)
                 province.numchild += 1
                 touched[province.pk] = province

@@ -102,9 +102,11 @@ class StoryPage(Page):
         help_text=_("Who wrote the story, for example: Sở Thông tin và Truyền thông tỉnh Bắc Giang."),
     )
     licence = models.CharField(_("licence"), max_length=16, choices=Licence.choices, default=Licence.CC_BY_4)
+    # Derived from the body on every save, for listings and the API that must not walk bodies.
     story_format = models.CharField(
         _("format"), max_length=5, choices=StoryFormat.choices, blank=True, editable=False, db_index=True
     )
+    body_words = models.PositiveIntegerField(_("words"), default=0, editable=False)
 
     objects = StoryPageManager()
 
@@ -130,6 +132,7 @@ class StoryPage(Page):
         index.FilterField("story_format"),
         index.FilterField("locale_id"),
         index.FilterField("alias_of_id"),
+        index.FilterField("first_published_at"),
     ]
     parent_page_types = ["story_pages.ProvincePage"]
     subpage_types = []
@@ -169,7 +172,8 @@ class StoryPage(Page):
 
     @property
     def reading_minutes(self) -> int:
-        return max(1, round(self.word_count / WORDS_PER_MINUTE))
+        """Minutes to read, from the word count stored at the last save."""
+        return max(1, round(self.body_words / WORDS_PER_MINUTE))
 
     @property
     def licence_url(self) -> str:
@@ -208,6 +212,7 @@ class StoryPage(Page):
         if kwargs.get("update_fields") == ["alias_of_id"] and self.alias_of_id is None and self.live:
             _unpublish_converted_alias(self, kwargs)
         self.story_format = rules.story_format(self.body) or ""
+        self.body_words = self.word_count
         # The last guard: nothing that breaks a rule goes live, whatever path publishes it
         # (the admin form stops editors earlier, with the error on the block at fault).
         if clean and self.live and (violations := self.rule_violations()):

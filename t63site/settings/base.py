@@ -114,6 +114,12 @@ WAGTAILMEDIA = {
     "VIDEO_EXTENSIONS": ["mp4", "m4v", "mov", "webm", "mkv", "ogv"],
 }
 
+# The API: outlets may take up to 100 stories a page; `format` is a stories filter, not DRF's
+# renderer switch.
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_BASE_URL = env.WAGTAILADMIN_BASE_URL
+REST_FRAMEWORK = {"URL_FORMAT_OVERRIDE": None}
+
 # story_pages settings (the app reads them with these defaults).
 T63_MAX_WORDS = 1000
 T63_MAX_VIDEO_SECONDS = 720

@@ -1,0 +1,1 @@
+"""The outlets' API: stories and provinces endpoints for Wagtail's API v2 router."""

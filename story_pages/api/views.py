@@ -1,0 +1,115 @@
+"""The stories and provinces endpoints (registered in the project's API router)."""
+
+from django.conf import settings
+from django.db.models import Count
+from django.db.models.functions import Length, Substr
+from django.http import Http404
+from django.urls import path
+from rest_framework.response import Response
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet
+
+from ..models import ProvincePage, StoryPage
+from .filters import FILTER_PARAMETERS, filter_stories
+from .representation import StoryBatch
+
+PAGINATION_PARAMETERS = frozenset({"limit", "offset"})
+
+
+class StoriesAPIViewSet(BaseAPIViewSet):
+    """/api/v2/stories/: every published story with what an outlet needs to republish it."""
+
+    model = StoryPage
+    name = "stories"
+    known_query_parameters = FILTER_PARAMETERS | PAGINATION_PARAMETERS
+
+    def get_queryset(self):
+        return StoryPage.objects.published().select_related("locale").defer("search_description", "seo_title")
+
+    def check_query_parameters(self, queryset=None):
+        unknown = set(self.request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(f"unknown query parameter: {', '.join(sorted(unknown))}")
+
+    def listing_view(self, request):
+        self.check_query_parameters()
+        stories = filter_stories(self.get_queryset(), request.GET)
+        page = self.paginate_queryset(stories)
+        return self.get_paginated_response(StoryBatch(page, request).represent_all())
+
+    def detail_view(self, request, pk):
+        self.check_query_parameters()
+        story = self.get_queryset().filter(pk=pk).first()
+        if story is None:
+            raise Http404("no published story with this id")
+        return Response(StoryBatch([story], request).represent(story))
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [
+            path("", cls.as_view({"get": "listing_view"}), name="listing"),
+            path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+        ]
+
+
+class ProvincesAPIViewSet(BaseAPIViewSet):
+    """/api/v2/provinces/: the 63, their 2025 status, and how many stories each has published."""
+
+    model = ProvincePage
+    name = "provinces"
+    known_query_parameters = frozenset({"status"})
+
+    def check_query_parameters(self, queryset=None):
+        unknown = set(self.request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(f"unknown query parameter: {', '.join(sorted(unknown))}")
+
+    def listing_view(self, request):
+        self.check_query_parameters()
+        provinces = ProvincePage.objects.filter(locale__language_code="vi").select_related("merged_into")
+        if status := request.GET.get("status"):
+            if status not in ("current", "merged"):
+                raise BadRequestError(f"status: unknown value {status!r}; use current or merged")
+            provinces = provinces.filter(status=status)
+        counts = _published_story_counts()
+        items = [_province(p, counts, request) for p in provinces.order_by("code")]
+        return Response({"meta": {"total_count": len(items)}, "items": items})
+
+    def detail_view(self, request, pk):
+        raise Http404("provinces are listed, and found by code in the listing")
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
+
+
+def _published_story_counts() -> dict[tuple[str, str], int]:
+    """(province code, language) -> published stories, grouped by the database."""
+    parent_path = Substr("path", 1, Length("path") - StoryPage.steplen)
+    rows = (
+        StoryPage.objects.published()
+        .annotate(parent_path=parent_path)
+        .values("parent_path", "locale__language_code")
+        .annotate(stories=Count("pk"))
+        .order_by()
+    )
+    code_of = dict(ProvincePage.objects.values_list("path", "code"))
+    return {(code_of[row["parent_path"]], row["locale__language_code"]): row["stories"] for row in rows}
+
+
+def _province(province, counts, request) -> dict:
+    unit = province.merged_into or province
+    return {
+        "code": province.code,
+        "name": province.short_name,
+        "official_name": province.official_name,
+        "kind": province.kind,
+        "status": province.status,
+        "current_unit": {"code": unit.code, "name": unit.display_current_name},
+        "current_name": province.current_name or None,
+        "renamed_on": province.renamed_on,
+        "latitude": province.latitude,
+        "longitude": province.longitude,
+        "url": province.get_full_url(request),
+        "published_stories": {code: counts.get((province.code, code), 0) for code, _ in settings.LANGUAGES},
+    }

@@ -1,0 +1,230 @@
+"""The outlets' API: /api/v2/stories/, /api/v2/provinces/ and /api/v2/media/."""
+
+from datetime import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
+
+from story_pages.models import StoryPage
+from tests.factories import (
+    StoryPageFactory,
+    embedded_video,
+    make_video_media,
+    paragraph,
+    province,
+    translate_into_english,
+    uploaded_video,
+)
+
+STORIES = "/api/v2/stories/"
+
+
+def publish(story, on: str):
+    story.save_revision().publish()
+    moment = timezone.make_aware(datetime.fromisoformat(on))
+    StoryPage.objects.filter(pk=story.pk).update(first_published_at=moment, last_published_at=moment)
+    story.refresh_from_db()
+    return story
+
+
+@pytest.fixture
+def stories(db):
+    """A known set: four published Vietnamese stories, one English translation, one draft."""
+    known = {
+        "binh-duong": publish(
+            StoryPageFactory(parent=province("74"), slug="binh-duong", theme="kinh-te-so"),
+            on="2024-03-01 09:00",
+        ),
+        "hcm-video": publish(
+            StoryPageFactory(
+                parent=province("79"), slug="hcm-video", theme="xa-hoi-so", body=[embedded_video(300)]
+            ),
+            on="2025-08-01 09:00",
+        ),
+        "bac-giang": publish(
+            StoryPageFactory(
+                parent=province("24"),
+                slug="bac-giang",
+                theme="chinh-quyen-so",
+                body=[paragraph("Xét nghiệm COVID-19 ở Bắc Giang"), embedded_video(200)],
+            ),
+            on="2025-09-15 09:00",
+        ),
+        "bac-ninh": publish(
+            StoryPageFactory(parent=province("27"), slug="bac-ninh", theme="kinh-te-so"),
+            on="2023-01-01 09:00",
+        ),
+    }
+    StoryPageFactory(parent=province("79"), slug="nhap")  # a draft, never published
+    english, _ = translate_into_english(known["bac-giang"])
+    known["bac-giang-en"] = english
+    return known
+
+
+def slugs(client, query=""):
+    response = client.get(STORIES + query)
+    assert response.status_code == 200, response.content
+    return [
+        item["url"].rstrip("/").rsplit("/", 1)[1] + ("-en" if item["locale"] == "en" else "")
+        for item in response.json()["items"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["bac-giang-en", "bac-giang", "hcm-video", "binh-duong", "bac-ninh"]),
+        ("?locale=vi", ["bac-giang", "hcm-video", "binh-duong", "bac-ninh"]),
+        ("?locale=en", ["bac-giang-en"]),
+        ("?province=79", ["hcm-video"]),
+        ("?province=74", ["binh-duong"]),
+        ("?unit=79", ["hcm-video", "binh-duong"]),  # Bình Dương was merged into Hồ Chí Minh City
+        ("?unit=24", ["bac-giang-en", "bac-giang", "bac-ninh"]),
+        ("?theme=kinh-te-so", ["binh-duong", "bac-ninh"]),
+        ("?format=video", ["hcm-video"]),
+        ("?format=both", ["bac-giang-en", "bac-giang"]),
+        ("?format=text", ["binh-duong", "bac-ninh"]),
+        ("?published_after=2025-01-01&locale=vi", ["bac-giang", "hcm-video"]),
+        ("?published_before=2024-03-01", ["binh-duong", "bac-ninh"]),
+        (
+            "?published_after=2024-01-01T00:00:00%2B07:00&published_before=2025-08-31",
+            ["hcm-video", "binh-duong"],
+        ),
+        ("?order=first_published_at&locale=vi", ["bac-ninh", "binh-duong", "hcm-video", "bac-giang"]),
+        ("?unit=79&theme=xa-hoi-so&format=video", ["hcm-video"]),
+        ("?unit=24&locale=vi&published_after=2024-01-01", ["bac-giang"]),
+        ("?search=COVID&locale=vi", ["bac-giang"]),
+        ("?locale=vi&limit=2&offset=1", ["hcm-video", "binh-duong"]),
+    ],
+)
+def test_filters_alone_and_combined(client, stories, query, expected):
+    # The English translation was published after the originals' back-dated dates.
+    StoryPage.objects.filter(pk=stories["bac-giang-en"].pk).update(
+        first_published_at=timezone.make_aware(datetime(2025, 9, 16, 9))
+    )
+    assert slugs(client, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("?province=99", "province"),
+        ("?province=Hà Nội", "province"),
+        ("?unit=74", "unit"),
+        ("?theme=ai", "theme"),
+        ("?format=audio", "format"),
+        ("?locale=fr", "locale"),
+        ("?published_after=2025-02-30", "published_after"),
+        ("?published_before=yesterday", "published_before"),
+        ("?order=title", "order"),
+        ("?limit=101", "limit"),
+        ("?limit=-1", "limit"),
+        ("?offset=x", "offset"),
+        ("?tinh=79", "tinh"),
+    ],
+)
+def test_bad_queries_answer_400_naming_the_parameter(client, db, query, parameter):
+    response = client.get(STORIES + query)
+    assert response.status_code == 400
+    assert parameter in response.json()["message"]
+
+
+def test_a_story_carries_what_an_outlet_needs(client, stories):
+    image = Image.objects.create(title="Bắc Giang", file=get_test_image_file(size=(1600, 900)))
+    story = stories["bac-giang"]
+    link = f'<a linktype="page" id="{province("24").pk}">Bắc Giang</a>'
+    story.hero_image, story.hero_image_alt = image, "Cán bộ y tế lấy mẫu xét nghiệm"
+    story.body = [
+        ("paragraph", RichText(f"<p>Tỉnh {link} số hoá xét nghiệm.</p>")),
+        uploaded_video(make_video_media(5)),
+    ]
+    story.save_revision().publish()
+    item = client.get(f"{STORIES}{story.pk}/").json()
+    assert item["guid"].startswith("urn:uuid:")
+    assert item["theme"] == {"code": "chinh-quyen-so", "label": "Chính quyền số"}
+    assert item["format"] == "both"
+    assert item["province"]["code"] == "24" and item["province"]["current_unit"]["code"] == "24"
+    assert item["word_count"] == 7 and item["reading_minutes"] == 1
+    assert f'Tỉnh <a href="{province("24").full_url}">Bắc Giang</a> số hoá' in item["body_html"]
+    assert "linktype" not in item["body_html"] and "<embed" not in item["body_html"]
+    assert item["body"][0]["type"] == "paragraph"
+    renditions = item["hero_image"]["renditions"]
+    assert set(renditions) == {"original", "share", "medium"}
+    assert renditions["share"]["width"] == 1200 and renditions["medium"]["width"] == 800
+    assert all(r["url"].startswith("http://") for r in renditions.values())
+    assert item["hero_image"]["alt"] == "Cán bộ y tế lấy mẫu xét nghiệm"
+    video = item["video"]
+    assert video["source"] == "upload" and video["mime_type"] == "video/mp4"
+    assert video["duration"] == pytest.approx(5, abs=0.1) and video["url"].startswith("http://")
+    assert item["licence"] == {"id": "CC-BY-4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+    assert item["credit_line"] == story.credit_line
+    assert [t["locale"] for t in item["translations"]] == ["en"]
+    assert item["url"] == story.full_url
+
+
+def test_english_stories_carry_english_labels(client, stories):
+    item = client.get(f"{STORIES}{stories['bac-giang-en'].pk}/").json()
+    assert item["locale"] == "en"
+    assert item["theme"]["label"] == "Digital government"
+    assert item["province"]["name"] == "Bắc Giang Province"
+    assert [t["locale"] for t in item["translations"]] == ["vi"]
+
+
+def test_only_public_stories_leave(client, stories):
+    private = stories["binh-duong"]
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    unpublished = stories["bac-ninh"]
+    unpublished.unpublish()
+    listed = client.get(STORIES + "?limit=100").json()["items"]
+    ids = {item["id"] for item in listed}
+    assert private.pk not in ids and unpublished.pk not in ids
+    assert client.get(f"{STORIES}{private.pk}/").status_code == 404
+    draft = StoryPage.objects.get(slug="nhap", locale__language_code="vi")
+    assert client.get(f"{STORIES}{draft.pk}/").status_code == 404
+    aliases = StoryPage.objects.filter(alias_of__isnull=False)
+    assert aliases.exists() and not ids & set(aliases.values_list("pk", flat=True))
+
+
+def test_the_number_of_queries_does_not_grow_with_limit(client, db):
+    image = Image.objects.create(title="Ảnh", file=get_test_image_file())
+    video = make_video_media(5)
+    for number in range(100):
+        body = [
+            paragraph(f"Câu chuyện {number}"),
+            uploaded_video(video) if number % 3 else embedded_video(60),
+        ]
+        story = StoryPageFactory(parent=province(("24", "79", "46")[number % 3]), body=body)
+        story.hero_image = image
+        story.save_revision().publish()
+    client.get(STORIES + "?limit=100")  # renditions are made once, on first use
+    counts = {}
+    for limit in (10, 100):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"{STORIES}?limit={limit}").status_code == 200
+        counts[limit] = len(queries)
+    assert abs(counts[100] - counts[10]) <= 2, counts
+    assert max(counts.values()) <= 15, counts
+
+
+def test_provinces_lists_the_63_with_their_story_counts(client, stories):
+    items = client.get("/api/v2/provinces/").json()["items"]
+    assert len(items) == 63
+    by_code = {item["code"]: item for item in items}
+    assert by_code["74"]["status"] == "merged" and by_code["74"]["current_unit"]["code"] == "79"
+    assert by_code["24"]["published_stories"] == {"vi": 1, "en": 1}
+    assert by_code["01"]["published_stories"] == {"vi": 0, "en": 0}
+    assert len(client.get("/api/v2/provinces/?status=current").json()["items"]) == 34
+    assert client.get("/api/v2/provinces/?status=gone").status_code == 400
+
+
+def test_media_endpoint_carries_the_measured_duration(client, db):
+    video = make_video_media(5, title="Hue-S")
+    item = client.get(f"/api/v2/media/{video.pk}/").json()
+    assert item["duration"] == pytest.approx(5, abs=0.1)
+    assert client.get("/api/v2/media/").json()["items"][0]["duration"] == pytest.approx(5, abs=0.1)
