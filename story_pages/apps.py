@@ -8,9 +8,23 @@ class StoryPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import page_published
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.images import get_image_model
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+        from wagtailmedia.models import get_media_model
 
+        from . import content_version
         from .models import StoryPage
         from .translation_state import refresh_translation_sources
 
         page_published.connect(refresh_translation_sources, sender=StoryPage)
+        # Anything that changes what readers and outlets are served starts a new content version.
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(content_version.bump, dispatch_uid=f"t63-version-{signal}")
+        post_delete.connect(content_version.bump, sender=Page, dispatch_uid="t63-version-page-delete")
+        for model in (get_image_model(), get_media_model()):
+            post_save.connect(content_version.bump, sender=model, dispatch_uid=f"t63-version-save-{model}")
+            post_delete.connect(
+                content_version.bump, sender=model, dispatch_uid=f"t63-version-delete-{model}"
+            )

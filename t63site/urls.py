@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from story_pages import oembed
 
 from .api import api_router
 from .sitemap import TranslatedSitemap
@@ -16,6 +17,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("feeds/", include("story_pages.feed_urls")),
+    path("oembed/", oembed.oembed, name="oembed"),
+    path("embed/stories/<int:pk>/", oembed.story_embed, name="story_embed"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

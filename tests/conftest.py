@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -8,6 +9,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The 63 provinces exist in every test, as on every real T63 site; loaded once."""
     with django_db_blocker.unblock():
         call_command("load_provinces", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache, as its database starts from the same state."""
+    cache.clear()
 
 
 @pytest.fixture

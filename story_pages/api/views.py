@@ -11,9 +11,11 @@ from wagtail.api.v2.views import BaseAPIViewSet
 
 from ..models import ProvincePage, StoryPage
 from .filters import FILTER_PARAMETERS, filter_stories
+from .ninjs import ninjs1, ninjs3
 from .representation import StoryBatch
 
 PAGINATION_PARAMETERS = frozenset({"limit", "offset"})
+NINJS_VERSIONS = {"3": ninjs3, "1": ninjs1}
 
 
 class StoriesAPIViewSet(BaseAPIViewSet):
@@ -39,16 +41,34 @@ class StoriesAPIViewSet(BaseAPIViewSet):
 
     def detail_view(self, request, pk):
         self.check_query_parameters()
+        story = self._published_story(pk)
+        return Response(StoryBatch([story], request).represent(story))
+
+    def ninjs_view(self, request, pk):
+        """The story in IPTC ninjs: 3.x by default, 1.x with ?version=1."""
+        version = request.GET.get("version", "3")
+        if set(request.GET) - {"version"}:
+            raise BadRequestError(
+                f"unknown query parameter: {', '.join(sorted(set(request.GET) - {'version'}))}"
+            )
+        if version not in NINJS_VERSIONS:
+            raise BadRequestError(f"version: use one of {', '.join(NINJS_VERSIONS)}")
+        story = self._published_story(pk)
+        item = StoryBatch([story], request).represent(story)
+        return Response(NINJS_VERSIONS[version](item, story))
+
+    def _published_story(self, pk):
         story = self.get_queryset().filter(pk=pk).first()
         if story is None:
             raise Http404("no published story with this id")
-        return Response(StoryBatch([story], request).represent(story))
+        return story
 
     @classmethod
     def get_urlpatterns(cls):
         return [
             path("", cls.as_view({"get": "listing_view"}), name="listing"),
             path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+            path("<int:pk>/ninjs/", cls.as_view({"get": "ninjs_view"}), name="ninjs"),
         ]
 
 

@@ -1,0 +1,48 @@
+"""HTTP for machines: the API, feeds and oEmbed answer any origin, carry ETag and Last-Modified,
+answer conditional requests with 304 before any view runs, and serve repeated requests from the
+cache until public content changes."""
+
+import hashlib
+from email.utils import formatdate
+
+from django.core.cache import cache
+from django.http import HttpResponseNotModified
+
+from story_pages.content_version import current_version
+
+MACHINE_PATHS = ("/api/", "/feeds/", "/oembed/")
+MAX_AGE = 60  # seconds a client or CDN may reuse a response without asking
+CACHE_TIMEOUT = 3600
+
+
+class MachineEndpointsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not request.path.startswith(MACHINE_PATHS):
+            return self.get_response(request)
+        version = current_version()
+        digest = hashlib.sha1(f"{version}:{request.get_full_path()}".encode()).hexdigest()[:20]
+        etag = f'"{digest}"'
+        if etag in request.headers.get("If-None-Match", ""):
+            return self._finish(HttpResponseNotModified(), etag, version)
+        cache_key = f"t63:response:{etag}"
+        response = cache.get(cache_key)
+        if response is None:
+            response = self.get_response(request)
+            if response.status_code == 200 and not response.streaming:
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                cache.set(cache_key, response, CACHE_TIMEOUT)
+        return self._finish(response, etag, version)
+
+    @staticmethod
+    def _finish(response, etag, version):
+        response["ETag"] = etag
+        response["Last-Modified"] = formatdate(version / 1000, usegmt=True)
+        response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+        response["Vary"] = "Accept-Encoding"
+        return response
