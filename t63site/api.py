@@ -1,5 +1,6 @@
 """The headless API router, mounted at /api/v2/ outside the language prefix."""
 
+from django.http import JsonResponse
 from django.utils import translation
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
@@ -37,3 +38,7 @@ api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("media", MeasuredMediaAPIViewSet)
 api_router.register_endpoint("stories", StoriesAPIViewSet)
 api_router.register_endpoint("provinces", ProvincesAPIViewSet)
+
+
+def api_not_found(request, *args, **kwargs):
+    return JsonResponse({"message": "not found"}, status=404)

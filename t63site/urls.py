@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,15 +8,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 from story_pages import oembed
+from story_pages.api.openapi import openapi_document
 
-from .api import api_router
+from .api import api_not_found, api_router
 from .sitemap import TranslatedSitemap
 
 # Machines and editors: outside the language prefix.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/openapi.json", openapi_document, name="openapi"),
     path("api/v2/", api_router.urls),
+    re_path(r"^api/", api_not_found),  # machines get JSON, not the readers' 404 page
     path("feeds/", include("story_pages.feed_urls")),
     path("oembed/", oembed.oembed, name="oembed"),
     path("embed/stories/<int:pk>/", oembed.story_embed, name="story_embed"),

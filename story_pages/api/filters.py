@@ -26,6 +26,7 @@ FILTER_PARAMETERS = frozenset(
     }
 )
 ORDERINGS = {"-first_published_at", "first_published_at"}
+EARLIEST, LATEST = datetime(1900, 1, 1), datetime(3000, 1, 1)
 
 
 def filter_stories(queryset, params):
@@ -111,4 +112,8 @@ def _moment(params, name, default_time):
         moment = None
     if moment is None:
         raise BadRequestError(f"{name}: {text!r} is not a date; use YYYY-MM-DD or an ISO 8601 date-time")
+    # Far-off dates mean "no bound"; clamping keeps time-zone arithmetic within datetime's range.
+    wall_clock = moment.replace(tzinfo=None)
+    if not EARLIEST <= wall_clock <= LATEST:
+        return timezone.make_aware(min(max(wall_clock, EARLIEST), LATEST))
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)

@@ -16,6 +16,7 @@ from .representation import StoryBatch
 
 PAGINATION_PARAMETERS = frozenset({"limit", "offset"})
 NINJS_VERSIONS = {"3": ninjs3, "1": ninjs1}
+MAX_ID = 2**63 - 1
 
 
 class StoriesAPIViewSet(BaseAPIViewSet):
@@ -58,6 +59,8 @@ class StoriesAPIViewSet(BaseAPIViewSet):
         return Response(NINJS_VERSIONS[version](item, story))
 
     def _published_story(self, pk):
+        if pk > MAX_ID:  # beyond the database's integers: it cannot exist
+            raise Http404("no published story with this id")
         story = self.get_queryset().filter(pk=pk).first()
         if story is None:
             raise Http404("no published story with this id")
@@ -87,7 +90,8 @@ class ProvincesAPIViewSet(BaseAPIViewSet):
     def listing_view(self, request):
         self.check_query_parameters()
         provinces = ProvincePage.objects.filter(locale__language_code="vi").select_related("merged_into")
-        if status := request.GET.get("status"):
+        if "status" in request.GET:
+            status = request.GET["status"]
             if status not in ("current", "merged"):
                 raise BadRequestError(f"status: unknown value {status!r}; use current or merged")
             provinces = provinces.filter(status=status)

@@ -230,3 +230,22 @@ def test_media_endpoint_carries_the_measured_duration(client, db):
     item = client.get(f"/api/v2/media/{video.pk}/").json()
     assert item["duration"] == pytest.approx(5, abs=0.1)
     assert client.get("/api/v2/media/").json()["items"][0]["duration"] == pytest.approx(5, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "published_after=0001-01-01",
+        "published_before=9999-12-31T23:59:59-12:00",
+        "published_after=0001-01-01T00:00+14:00",
+    ],
+)
+def test_far_off_dates_are_no_bound_rather_than_an_error(client, stories, query):
+    response = client.get(STORIES, dict([query.split("=", 1)]))
+    assert response.status_code == 200
+    assert response.json()["meta"]["total_count"] == 5
+
+
+def test_an_id_beyond_the_database_is_not_found(client, db):
+    assert client.get(f"{STORIES}{2**80}/").status_code == 404
+    assert client.get(f"{STORIES}{2**80}/ninjs/").status_code == 404
