@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 from story_pages import oembed
+from story_pages.media_guide import media_guide
 from story_pages.api.openapi import openapi_document
 
 from .api import api_not_found, api_router
@@ -37,6 +39,7 @@ if settings.DEBUG:
 # Readers: Vietnamese without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path(_("for-media/"), media_guide, name="media_guide"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
