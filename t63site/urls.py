@@ -9,8 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 from story_pages import oembed
-from story_pages.media_guide import media_guide
 from story_pages.api.openapi import openapi_document
+from story_pages.media_guide import media_guide
 
 from .api import api_not_found, api_router
 from .sitemap import TranslatedSitemap
