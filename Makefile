@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 DEPS := $(VENV)/.deps-installed
 
-.PHONY: run test lint check messages setup demo clean
+.PHONY: run test lint check messages setup demo clean bench
 
 $(DEPS): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ messages: $(DEPS)
 	$(PY) -c "import glob, polib; [polib.pofile(p).save_as_mofile(p[:-3] + '.mo') for p in glob.glob('locale/*/LC_MESSAGES/*.po')]"
 
 setup: $(DEPS) messages
-	mkdir -p var
+	mkdir -p var/static var/media
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_provinces
 	$(MANAGE) load_demo
@@ -37,6 +37,10 @@ lint: $(DEPS)
 check: $(DEPS) messages
 	DJANGO_SETTINGS_MODULE=t63site.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=t63site.settings.test $(MANAGE) makemigrations --check --dry-run
+
+# The API under load on PostgreSQL with 10,000 stories (needs PostgreSQL and Redis running).
+bench: $(DEPS) messages
+	$(PY) bench/bench.py
 
 clean:
 	rm -rf $(VENV) var

@@ -51,7 +51,9 @@ def theme_image(theme: str):
     image = Image.objects.filter(title=title).first()
     if image is None:
         start, end = THEME_COLOURS[theme]
-        data = _gradient_png((1200, 675), start, end)
+        # Larger than the share size, as real photos are: Wagtail only resizes (to exactly
+        # 1200×630) what is bigger; a 1200-wide source keeps a 1-pixel rounding of its crop.
+        data = _gradient_png((1600, 900), start, end)
         image = Image(title=title, description=f"Hình minh hoạ trừu tượng cho chủ đề {label}")
         image.file = ImageFile(io.BytesIO(data), name=f"demo-{theme}.png")
         image.save()

@@ -32,3 +32,8 @@ DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 't63.sqli
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
 STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static"))
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Seconds a database connection is kept between requests (0: a new one per request).
+DB_CONN_MAX_AGE = int(env_str("DB_CONN_MAX_AGE", "0"))
+# The shared cache; without it each process caches in its own memory. T63_CACHE=off disables caching.
+REDIS_URL = env_str("REDIS_URL")
+CACHE_ENABLED = env_str("T63_CACHE", "on") != "off"

@@ -12,3 +12,9 @@ if not env.ALLOWED_HOSTS:
 
 SECRET_KEY = env.SECRET_KEY
 ALLOWED_HOSTS = env.ALLOWED_HOSTS
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed, compressed names: browsers may keep static files forever.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
