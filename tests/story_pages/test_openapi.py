@@ -2,7 +2,9 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from tests.factories import StoryPageFactory, embedded_video, paragraph, province
@@ -11,7 +13,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v2/openapi.json", get_wsgi_applica
 
 
 @pytest.fixture
-def some_stories(db):
+def test_connection_kept(db):
+    """Django's WSGI handler closes the database connection after each request, which would end
+    the test's transaction; the test client avoids that the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def some_stories(test_connection_kept):
     for code, body in (("24", [paragraph("Bắc Giang")]), ("74", [embedded_video(300)])):
         StoryPageFactory(parent=province(code), body=body).save_revision().publish()
 
