@@ -3,8 +3,9 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from .admin_panels import TranslationsNeededPanel
+from .admin_panels import CoveragePanel, TranslationsNeededPanel
 from .models import StoryPage
+from .teams import MODERATORS
 
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
@@ -53,5 +54,11 @@ def refuse_bulk_publishing_stories_that_break_a_rule(request, action_type, objec
 
 
 @hooks.register("construct_homepage_panels")
-def add_translations_needed_panel(request, panels):
+def add_ministry_panels(request, panels):
     panels.append(TranslationsNeededPanel())
+    if request.user.has_perm("wagtailcore.publish_page") or _is_moderator(request.user):
+        panels.append(CoveragePanel())
+
+
+def _is_moderator(user) -> bool:
+    return user.is_superuser or user.groups.filter(name=MODERATORS).exists()

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .. import rules
 from ..blocks import StoryBodyBlock
 from ..forms import StoryPageForm
+from ..panels import WordCounterPanel
 
 WORDS_PER_MINUTE = 200
 
@@ -115,6 +116,7 @@ class StoryPage(Page):
         FieldPanel("theme"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
         FieldPanel("body"),
+        WordCounterPanel(),
         MultiFieldPanel([FieldPanel("credit_line"), FieldPanel("licence")], heading=_("Credit and licence")),
     ]
     api_fields = [

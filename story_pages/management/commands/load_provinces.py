@@ -1,13 +1,18 @@
 from django.core.management.base import BaseCommand
 
 from story_pages.province_sync import sync_provinces
+from story_pages.teams import sync_teams
 
 
 class Command(BaseCommand):
-    help = "Create or update the 63 province pages from the vietnamadminunits data. Never touches stories."
+    help = (
+        "Create or update the 63 province pages from the vietnamadminunits data, and the teams and "
+        "workflow that publish under them. Never touches stories."
+    )
 
     def handle(self, *args, **options):
         report = sync_provinces()
+        sync_teams()  # the editors' teams, moderators, translators and the review workflow
         if options["verbosity"] == 0:
             return
         self.stdout.write(
