@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.files import File
+from django.core.files.base import ContentFile
 from wagtailmedia.models import get_media_model
 
 from .video_probe import probe_media
@@ -16,5 +17,7 @@ def create_video_media(path: Path, title: str):
             title=title, type="video", duration=facts.duration, width=facts.width, height=facts.height
         )
         media.file = File(handle, name=path.name)
+        if facts.poster_jpeg:
+            media.thumbnail = ContentFile(facts.poster_jpeg, name=f"{path.stem}-poster.jpg")
         media.save()
     return media

@@ -3,6 +3,7 @@
 import os
 import tempfile
 
+from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from wagtailmedia.forms import BaseMediaForm
 
@@ -10,7 +11,7 @@ from . import rules
 from .durations import format_duration
 from .video_probe import NotPlayable, probe_media
 
-# Filled in from the file: an editor's figure would let a long video past the 12-minute rule.
+# Filled in from the file and shown read-only: a typed figure would let a long video past the rule.
 MEASURED_FIELDS = ("duration", "width", "height")
 
 NOT_PLAYABLE = {
@@ -23,7 +24,11 @@ class MeasuredMediaForm(BaseMediaForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in MEASURED_FIELDS:
-            self.fields.pop(name, None)
+            if name in self.fields:
+                self.fields[name].disabled = True
+                self.fields[name].required = False
+        if "duration" in self.fields:
+            self.fields["duration"].help_text = _("Measured from the file, in seconds.")
 
     def clean(self):
         cleaned_data = super().clean()
@@ -31,6 +36,17 @@ class MeasuredMediaForm(BaseMediaForm):
         if not upload or "file" not in self.changed_data:
             return cleaned_data
         kind = "audio" if self.instance.type == "audio" else "video"
+        limit_mb = rules.max_video_megabytes()
+        if upload.size > limit_mb * 1024 * 1024:
+            self.add_error(
+                "file",
+                _("This file is %(size)s MB; the limit is %(limit)s MB.")
+                % {
+                    "size": rules.format_count(round(upload.size / 1024 / 1024)),
+                    "limit": rules.format_count(limit_mb),
+                },
+            )
+            return cleaned_data
         try:
             facts = probe_upload(upload, kind)
         except NotPlayable:
@@ -48,8 +64,14 @@ class MeasuredMediaForm(BaseMediaForm):
                 },
             )
             return cleaned_data
-        self.instance.duration = facts.duration
-        self.instance.width, self.instance.height = facts.width, facts.height
+        measured = {"duration": facts.duration, "width": facts.width, "height": facts.height}
+        for name, value in measured.items():
+            setattr(self.instance, name, value)
+            if name in self.fields:
+                cleaned_data[name] = value  # disabled fields would otherwise restore the old value
+        if facts.poster_jpeg and not cleaned_data.get("thumbnail"):
+            stem = os.path.splitext(os.path.basename(upload.name))[0]
+            self.instance.thumbnail = ContentFile(facts.poster_jpeg, name=f"{stem}-poster.jpg")
         return cleaned_data
 
 

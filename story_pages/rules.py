@@ -30,6 +30,10 @@ def max_video_seconds() -> int:
     return getattr(settings, "T63_MAX_VIDEO_SECONDS", 720)
 
 
+def max_video_megabytes() -> int:
+    return getattr(settings, "T63_MAX_VIDEO_MB", 500)
+
+
 @dataclass(frozen=True)
 class Violation:
     message: str

@@ -11,7 +11,6 @@ Everything here is idempotent: load_provinces runs it after the provinces.
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
@@ -20,7 +19,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import ProvinceIndexPage, ProvincePage, ProvinceStatus
+from .models import ProvinceIndexPage, ProvincePage, ProvinceStatus, StoryReviewTask
 
 EDITORS_PREFIX = "Biên tập – "
 MODERATORS = "Kiểm duyệt"
@@ -96,9 +95,9 @@ def _grant_collection(group, permissions) -> None:
 
 def _review_workflow(moderators, indexes) -> None:
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW)
-    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    task = StoryReviewTask.objects.filter(name=REVIEW_TASK).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
+        task = StoryReviewTask.objects.create(name=REVIEW_TASK)
     task.groups.add(moderators)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for index in indexes:

@@ -1,5 +1,6 @@
 """Measuring uploaded media files with PyAV (FFmpeg's libraries, shipped inside the wheel)."""
 
+import io
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -15,6 +16,7 @@ class MediaFacts:
     duration: float  # seconds
     width: int | None = None
     height: int | None = None
+    poster_jpeg: bytes | None = None  # a frame from the video, for players and cards
 
 
 def probe_media(path: str, kind: str = "video") -> MediaFacts:
@@ -30,16 +32,36 @@ def probe_media(path: str, kind: str = "video") -> MediaFacts:
                 raise NotPlayable(f"no {kind} stream")
             stream = streams[0]
             # Decoding one frame proves the stream is really media, not just a plausible header.
-            if next(container.decode(stream), None) is None:
+            first_frame = next(container.decode(stream), None)
+            if first_frame is None:
                 raise NotPlayable("no decodable frame")
             duration = _duration_seconds(container, stream)
             if kind == "video":
-                return MediaFacts(duration, stream.codec_context.width, stream.codec_context.height)
+                poster = _poster(container, stream, duration) or first_frame
+                return MediaFacts(
+                    duration, stream.codec_context.width, stream.codec_context.height, _jpeg(poster)
+                )
             return MediaFacts(duration)
     except NotPlayable:
         raise
     except (av.FFmpegError, OSError, ValueError) as error:
         raise NotPlayable(str(error)) from error
+
+
+def _poster(container, stream, duration):
+    """A frame about a second in (or a tenth of a short video): past fade-ins and black leaders."""
+    moment = min(1.0, duration / 10)
+    try:
+        container.seek(int(moment / stream.time_base), stream=stream)
+        return next(container.decode(stream), None)
+    except (av.FFmpegError, StopIteration):
+        return None
+
+
+def _jpeg(frame) -> bytes:
+    buffer = io.BytesIO()
+    frame.to_image().save(buffer, format="JPEG", quality=85)
+    return buffer.getvalue()
 
 
 def _duration_seconds(container, stream) -> float:

@@ -1,4 +1,5 @@
 from .provinces import ProvinceIndexPage, ProvinceKind, ProvincePage, ProvinceStatus
+from .review import StoryReviewTask
 from .stories import Licence, StoryFormat, StoryPage, Theme
 
 __all__ = [
@@ -9,5 +10,6 @@ __all__ = [
     "ProvinceStatus",
     "StoryFormat",
     "StoryPage",
+    "StoryReviewTask",
     "Theme",
 ]

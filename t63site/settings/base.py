@@ -138,3 +138,7 @@ REST_FRAMEWORK = {"URL_FORMAT_OVERRIDE": None}
 # story_pages settings (the app reads them with these defaults).
 T63_MAX_WORDS = 1000
 T63_MAX_VIDEO_SECONDS = 720
+T63_MAX_VIDEO_MB = env.T63_MAX_VIDEO_MB
+# Uploads above this go to a temporary file instead of memory (videos are large).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

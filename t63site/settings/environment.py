@@ -37,3 +37,5 @@ DB_CONN_MAX_AGE = int(env_str("DB_CONN_MAX_AGE", "0"))
 # The shared cache; without it each process caches in its own memory. T63_CACHE=off disables caching.
 REDIS_URL = env_str("REDIS_URL")
 CACHE_ENABLED = env_str("T63_CACHE", "on") != "off"
+# The largest video file an editor may upload, in megabytes.
+T63_MAX_VIDEO_MB = int(env_str("T63_MAX_VIDEO_MB", "500"))

@@ -83,3 +83,23 @@ def test_the_counter_panel_is_translated(client, django_user_model, db, code):
     editor = person(client, django_user_model, "bt", "--unit", code)
     html = editor.get(add_url(province(code))).content.decode()
     assert 'data-unit="chữ"' in html and 'data-thousands="."' in html
+
+
+def test_a_story_edited_over_the_limit_in_review_cannot_be_approved(client, django_user_model, db):
+    editor = person(client, django_user_model, "bacgiang", "--unit", "24")
+    editor.post(
+        add_url(province("24")), story_form_data([paragraph_data(words(900))], **{"action-submit": "1"})
+    )
+    story = StoryPage.objects.get(slug="bac-giang-so-hoa-xet-nghiem", locale__language_code="vi")
+    story.body = [paragraph(words(1001))]  # a moderator's draft edit during review
+    story.save_revision()
+    task_state = WorkflowState.objects.get(object_id=str(story.pk), status="in_progress").current_task_state
+    moderator = person(client, django_user_model, "kiemduyet", "--moderator")
+    reviewer = django_user_model.objects.get(username="kiemduyet")
+    actions = [name for name, *_ in task_state.task.specific.get_actions(story, reviewer)]
+    assert "approve" not in actions and "reject" in actions
+    url = reverse("wagtailadmin_pages:workflow_action", args=(story.pk, "approve", task_state.pk))
+    response = moderator.post(url, {"comment": ""})
+    assert response.status_code in (302, 403)  # refused, never a server error
+    story.refresh_from_db()
+    assert not story.live

@@ -88,9 +88,29 @@ def test_a_file_that_is_not_audio_is_refused_as_audio(admin_client, english):
     assert not Media.objects.filter(title="Podcast").exists()
 
 
-def test_the_editor_cannot_type_a_duration(admin_client):
-    response = admin_client.get(reverse("wagtailmedia:add", args=("video",)))
-    assert "duration" not in response.context["form"].fields
+def test_the_editor_sees_but_cannot_type_the_duration(admin_client):
+    upload(admin_client, sample_upload(5), duration="1")
+    media = Media.objects.get(title="Hue-S giới thiệu")
+    form = admin_client.get(reverse("wagtailmedia:edit", args=(media.pk,))).context["form"]
+    assert form.fields["duration"].disabled
+    assert form["duration"].value() == pytest.approx(5.0, abs=0.1)
+
+
+def test_an_upload_gets_a_poster_frame_from_the_video(admin_client):
+    upload(admin_client, sample_upload(5))
+    media = Media.objects.get(title="Hue-S giới thiệu")
+    assert "-poster" in media.thumbnail.name and media.thumbnail.name.endswith(".jpg")
+    with media.thumbnail.open("rb") as poster:
+        assert poster.read(3) == b"\xff\xd8\xff"  # a JPEG
+
+
+def test_a_file_over_the_size_limit_is_refused_and_nothing_is_stored(admin_client, settings, vietnamese):
+    settings.T63_MAX_VIDEO_MB = 1
+    files_before, count_before = stored_files(), Media.objects.count()
+    big = SimpleUploadedFile("lon.mp4", b"\0" * (3 * 1024 * 1024), content_type="video/mp4")
+    response = upload(admin_client, big)
+    assert response.context["form"].errors["file"] == ["Tệp nặng 3 MB; tối đa 1 MB."]
+    assert Media.objects.count() == count_before and stored_files() == files_before
 
 
 def test_a_12_minute_uploaded_video_is_refused_at_publish(db, vietnamese):
