@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 DEPS := $(VENV)/.deps-installed
 
-.PHONY: run test lint check messages setup demo clean bench
+.PHONY: run test lint check messages setup demo clean bench chromium
 
 $(DEPS): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,14 @@ run: setup
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: $(DEPS) messages
+test: $(DEPS) messages chromium
 	$(PY) -m pytest
+
+# Browser tests use Debian's Chromium (Playwright cannot download browsers here).
+chromium:
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
+		else echo "Browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
 lint: $(DEPS)
 	$(VENV)/bin/ruff check .

@@ -117,6 +117,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.MEDIA_ROOT
 
 WAGTAIL_SITE_NAME = "T63"
+# ASCII slugs ("bac-giang-so-hoa-xet-nghiem"): links shared on Zalo, Facebook and in print stay
+# readable instead of turning into percent-escapes.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = env.WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},

@@ -10,6 +10,10 @@ from story_pages.models import StoryPage
 from tests.factories import StoryPageFactory, embedded_video, paragraph, province, words
 
 
+# Building a page looks up its content type: these tests need the database too.
+pytestmark = pytest.mark.django_db
+
+
 def story_with(body) -> StoryPage:
     return StoryPage(title="Thử", summary="Thử", theme="kinh-te-so", credit_line="Sở", body=body)
 
