@@ -9,7 +9,6 @@ from story_pages import rules
 from story_pages.models import StoryPage
 from tests.factories import StoryPageFactory, embedded_video, paragraph, province, words
 
-
 # Building a page looks up its content type: these tests need the database too.
 pytestmark = pytest.mark.django_db
 
