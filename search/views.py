@@ -5,12 +5,14 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
 from story_pages.models import StoryPage
+from story_pages.wordcount import words_of
 
 
 def search(request):
     query = request.GET.get("q", "").strip()
+    terms = " ".join(words_of(query))  # punctuation would be read as query syntax by the backend
     stories = StoryPage.objects.none()
-    if query:
-        stories = StoryPage.objects.published().filter(locale=Locale.get_active()).search(query)
+    if terms:
+        stories = StoryPage.objects.published().filter(locale=Locale.get_active()).search(terms)
     page = Paginator(stories, 10).get_page(request.GET.get("page"))
     return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page})

@@ -4,6 +4,7 @@ from django import forms
 from wagtail.admin.panels import Panel
 
 from . import rules
+from .durations import format_duration
 
 
 class WordCounterPanel(Panel):
@@ -15,6 +16,7 @@ class WordCounterPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["max_words"] = rules.max_words()
+            context["video_limit"] = format_duration(rules.max_video_seconds())
             return context
 
         @property

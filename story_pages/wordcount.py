@@ -68,6 +68,11 @@ def visible_text(text: str, html: bool | None = None) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def words_of(text: str) -> list[str]:
+    """The words of plain text, by the same rule: what a search should look for."""
+    return _WORD.findall(unicodedata.normalize("NFC", text or ""))
+
+
 def count_words(text: str, html: bool | None = None) -> int:
     """Number of words in plain or HTML text, by the rule above (``html`` as for visible_text)."""
     if not text:

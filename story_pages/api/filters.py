@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from ..models import ProvincePage, StoryFormat, Theme
+from ..wordcount import words_of
 
 FILTER_PARAMETERS = frozenset(
     {
@@ -49,9 +50,13 @@ def filter_stories(queryset, params):
     order = params.get("order", "-first_published_at")
     if order not in ORDERINGS:
         raise BadRequestError(f"order: must be one of {', '.join(sorted(ORDERINGS))}")
-    if search := params.get("search", "").strip():
+    if "search" in params and params["search"].strip():
+        # Words only: search backends read punctuation as query syntax (SQLite FTS5 fails on "?").
+        terms = " ".join(words_of(params["search"]))
+        if not terms:
+            return queryset.none()
         return get_search_backend().search(
-            search, queryset.order_by(order), operator="and", order_by_relevance=False
+            terms, queryset.order_by(order), operator="and", order_by_relevance=False
         )
     # The id breaks ties so that pages of results never overlap.
     return queryset.order_by(order, "-pk" if order.startswith("-") else "pk")

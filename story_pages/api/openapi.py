@@ -249,7 +249,7 @@ DOCUMENT = {
                         "order", "Publication order", {"enum": ["-first_published_at", "first_published_at"]}
                     ),
                     _query("limit", "At most 100", {"type": "integer", "minimum": 0, "maximum": 100}),
-                    _query("offset", "Items to skip", {"type": "integer", "minimum": 0}),
+                    _query("offset", "Items to skip", {"type": "integer", "minimum": 0, "maximum": 10**9}),
                 ],
                 "responses": {
                     "200": _json(_listing(STORY), "A page of stories"),

@@ -17,6 +17,7 @@ from .representation import StoryBatch
 PAGINATION_PARAMETERS = frozenset({"limit", "offset"})
 NINJS_VERSIONS = {"3": ninjs3, "1": ninjs1}
 MAX_ID = 2**63 - 1
+MAX_OFFSET = 10**9
 
 
 class StoriesAPIViewSet(BaseAPIViewSet):
@@ -43,6 +44,9 @@ class StoriesAPIViewSet(BaseAPIViewSet):
 
     def listing_view(self, request):
         self.check_query_parameters()
+        offset = request.GET.get("offset", "0")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:  # beyond what a database can skip
+            raise BadRequestError(f"offset: at most {MAX_OFFSET}")
         stories = filter_stories(self.get_queryset(), request.GET)
         page = self.paginate_queryset(stories)
         return self.get_paginated_response(StoryBatch(page, request).represent_all())

@@ -11,7 +11,7 @@ from wagtailmedia.models import get_media_model
 
 from story_pages.models import StoryPage
 from story_pages.sample_video import write_sample_video
-from tests.factories import province
+from tests.factories import StoryPageFactory, paragraph, province, uploaded_video
 
 PASSWORD = "mật-khẩu-dài-123"
 
@@ -112,3 +112,10 @@ def test_editor_writes_is_refused_trims_submits_and_the_moderator_approves(live_
     media = get_media_model().objects.get(title="Hue-S giới thiệu")
     editor.goto(f"{site.url}/admin/media/edit/{media.pk}/")
     assert float(editor.input_value("#id_duration")) == 5.0
+
+    # In a story, the chosen video's measured duration stands next to the limit.
+    story_with_video = StoryPageFactory(
+        parent=province("24"), body=[paragraph("Hue-S"), uploaded_video(media)]
+    )
+    editor.goto(f"{site.url}/admin/pages/{story_with_video.pk}/edit/")
+    editor.locator("[data-t63-videos] li").filter(has_text="Video: 0:05 / 12:00").wait_for()

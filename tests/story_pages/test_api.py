@@ -249,3 +249,14 @@ def test_far_off_dates_are_no_bound_rather_than_an_error(client, stories, query)
 def test_an_id_beyond_the_database_is_not_found(client, db):
     assert client.get(f"{STORIES}{2**80}/").status_code == 404
     assert client.get(f"{STORIES}{2**80}/ninjs/").status_code == 404
+
+
+@pytest.mark.parametrize("text", ['"?', "Ï^\x95 ?", "AND OR NOT (", "*"])
+def test_searches_with_query_syntax_characters_never_fail(client, stories, text):
+    assert client.get(STORIES, {"search": text}).status_code == 200
+    assert client.get("/search/", {"q": text}).status_code == 200
+
+
+def test_an_offset_beyond_any_database_is_refused(client, db):
+    response = client.get(STORIES, {"offset": str(10**30)})
+    assert response.status_code == 400 and "offset" in response.json()["message"]

@@ -103,3 +103,14 @@ def test_a_story_edited_over_the_limit_in_review_cannot_be_approved(client, djan
     assert response.status_code in (302, 403)  # refused, never a server error
     story.refresh_from_db()
     assert not story.live
+
+
+def test_the_editor_can_read_a_videos_measured_duration(client, django_user_model, db):
+    from tests.factories import make_video_media
+
+    editor = person(client, django_user_model, "bacgiang", "--unit", "24")
+    media = make_video_media(5)
+    data = editor.get(reverse("t63_media_duration", args=(media.pk,))).json()
+    assert data == {"duration": pytest.approx(5.0, abs=0.1), "display": "0:05", "too_long": False}
+    client.logout()
+    assert client.get(reverse("t63_media_duration", args=(media.pk,))).status_code == 302  # admin only

@@ -27,7 +27,31 @@
     if (!body) return;
     var output = counter.querySelector("[data-t63-count]");
     var max = parseInt(counter.dataset.maxWords, 10);
+    var videos = counter.querySelector("[data-t63-videos]");
+    var durations = {};
+    function showVideos() {
+      var ids = [];
+      body.querySelectorAll('input[name$="-value-media"]').forEach(function (input) {
+        if (input.value && !input.closest("[hidden]")) ids.push(input.value);
+      });
+      videos.textContent = "";
+      ids.forEach(function (id) {
+        if (!(id in durations)) {
+          durations[id] = null;
+          fetch(videos.dataset.url.replace(/0\/$/, id + "/"), { credentials: "same-origin" })
+            .then(function (response) { return response.json(); })
+            .then(function (data) { durations[id] = data; showVideos(); });
+          return;
+        }
+        if (!durations[id]) return;
+        var item = document.createElement("li");
+        item.textContent = videos.dataset.label + ": " + durations[id].display + " / " + videos.dataset.limit;
+        item.classList.toggle("t63-word-counter--over", durations[id].too_long);
+        videos.appendChild(item);
+      });
+    }
     function update() {
+      showVideos();
       var words = window.T63WordCount.countWords(bodyTexts(body), false);
       output.textContent = grouped(words, counter.dataset.thousands) + " / " + grouped(max, counter.dataset.thousands) +
         " " + counter.dataset.unit + (words > max ? " – " + counter.dataset.overMessage : "");
