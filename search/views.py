@@ -5,12 +5,12 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
 from story_pages.models import StoryPage
-from story_pages.wordcount import words_of
+from story_pages.wordcount import search_terms
 
 
 def search(request):
     query = request.GET.get("q", "").strip()
-    terms = " ".join(words_of(query))  # punctuation would be read as query syntax by the backend
+    terms = search_terms(query)
     stories = StoryPage.objects.none()
     if terms:
         stories = StoryPage.objects.published().filter(locale=Locale.get_active()).search(terms)

@@ -68,9 +68,10 @@ def visible_text(text: str, html: bool | None = None) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def words_of(text: str) -> list[str]:
-    """The words of plain text, by the same rule: what a search should look for."""
-    return _WORD.findall(unicodedata.normalize("NFC", text or ""))
+def search_terms(text: str) -> str:
+    """The words of a typed query, by the same rule, joined by spaces: punctuation would otherwise
+    be read as query syntax by search backends (SQLite FTS5 fails on "?")."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFC", text or "")))
 
 
 def count_words(text: str, html: bool | None = None) -> int:

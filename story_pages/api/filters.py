@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from ..models import ProvincePage, StoryFormat, Theme
-from ..wordcount import words_of
+from ..wordcount import search_terms
 
 FILTER_PARAMETERS = frozenset(
     {
@@ -51,8 +51,7 @@ def filter_stories(queryset, params):
     if order not in ORDERINGS:
         raise BadRequestError(f"order: must be one of {', '.join(sorted(ORDERINGS))}")
     if "search" in params and params["search"].strip():
-        # Words only: search backends read punctuation as query syntax (SQLite FTS5 fails on "?").
-        terms = " ".join(words_of(params["search"]))
+        terms = search_terms(params["search"])
         if not terms:
             return queryset.none()
         return get_search_backend().search(

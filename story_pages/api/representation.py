@@ -19,6 +19,12 @@ from .richtext import clean_html, linked_page_ids
 RENDITION_FILTERS = {"share": "fill-1200x630", "medium": "width-800"}
 
 
+def unit_reference(province) -> dict:
+    """The current unit a province belongs to today, by its code and today's official name."""
+    unit = province.merged_into or province
+    return {"code": unit.code, "name": unit.display_current_name}
+
+
 class StoryBatch:
     def __init__(self, stories, request):
         self.stories = list(stories)
@@ -50,7 +56,7 @@ class StoryBatch:
         return get_media_model().objects.in_bulk(ids)
 
     def _linked_page_urls(self, raw_blocks):
-        """page id -> absolute URL, in the language of the story that links (per story locale)."""
+        """locale id -> {page id -> absolute URL of that page's version in the locale}."""
         ids = set()
         for block in raw_blocks:
             if block["type"] == "paragraph":
@@ -62,9 +68,10 @@ class StoryBatch:
         versions = Page.objects.filter(translation_key__in=keys, live=True).only(
             "id", "translation_key", "locale_id", "url_path"
         )
-        return {
-            (keys[page.translation_key], page.locale_id): page.get_full_url(self.request) for page in versions
-        }
+        urls: dict[int, dict[int, str]] = {}
+        for page in versions:
+            urls.setdefault(page.locale_id, {})[keys[page.translation_key]] = page.get_full_url(self.request)
+        return urls
 
     def _translations(self):
         keys = {story.translation_key for story in self.stories}
@@ -118,13 +125,12 @@ class StoryBatch:
         }
 
     def _province(self, province) -> dict:
-        unit = province.merged_into or province
         return {
             "code": province.code,
             "name": province.title,
             "official_name": province.official_name,
             "status": province.status,
-            "current_unit": {"code": unit.code, "name": unit.title},
+            "current_unit": unit_reference(province),
         }
 
     def _absolute(self, url: str) -> str:
@@ -156,9 +162,7 @@ class StoryBatch:
         kind, value = raw["type"], raw["value"]
         structured = {"type": kind, "id": raw.get("id")}
         if kind == "paragraph":
-            html = clean_html(
-                value, {pk: url for (pk, locale), url in self.page_urls.items() if locale == story.locale_id}
-            )
+            html = clean_html(value, self.page_urls.get(story.locale_id, {}))
             return html, {**structured, "value": html}
         if kind == "heading":
             return f"<h2>{escape(value)}</h2>", {**structured, "value": value}

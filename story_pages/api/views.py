@@ -12,7 +12,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from ..models import ProvincePage, StoryPage
 from .filters import FILTER_PARAMETERS, filter_stories
 from .ninjs import ninjs1, ninjs3
-from .representation import StoryBatch
+from .representation import StoryBatch, unit_reference
 
 PAGINATION_PARAMETERS = frozenset({"limit", "offset"})
 NINJS_VERSIONS = {"3": ninjs3, "1": ninjs1}
@@ -133,14 +133,13 @@ def _published_story_counts() -> dict[tuple[str, str], int]:
 
 
 def _province(province, counts, request) -> dict:
-    unit = province.merged_into or province
     return {
         "code": province.code,
         "name": province.short_name,
         "official_name": province.official_name,
         "kind": province.kind,
         "status": province.status,
-        "current_unit": {"code": unit.code, "name": unit.display_current_name},
+        "current_unit": unit_reference(province),
         "current_name": province.current_name or None,
         "renamed_on": province.renamed_on,
         "latitude": province.latitude,

@@ -150,7 +150,8 @@ def test_a_story_carries_what_an_outlet_needs(client, stories):
     assert item["guid"].startswith("urn:uuid:")
     assert item["theme"] == {"code": "chinh-quyen-so", "label": "Chính quyền số"}
     assert item["format"] == "both"
-    assert item["province"]["code"] == "24" and item["province"]["current_unit"]["code"] == "24"
+    assert item["province"]["code"] == "24"
+    assert item["province"]["current_unit"] == {"code": "24", "name": "Tỉnh Bắc Ninh"}  # today's name
     assert item["word_count"] == 7 and item["reading_minutes"] == 1
     assert f'Tỉnh <a href="{province("24").full_url}">Bắc Giang</a> số hoá' in item["body_html"]
     assert "linktype" not in item["body_html"] and "<embed" not in item["body_html"]
