@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 DEPS := $(VENV)/.deps-installed
 
-.PHONY: run test lint check messages setup demo clean bench chromium
+.PHONY: run test lint check messages setup demo clean bench chromium serve backup restore loadtest
 
 $(DEPS): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,7 @@ setup: $(DEPS) messages
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_provinces
 	$(MANAGE) load_demo
+	$(MANAGE) index_for_search
 
 run: setup
 	$(MANAGE) ensure_admin
@@ -47,6 +48,25 @@ check: $(DEPS) messages
 # The API under load on PostgreSQL with 10,000 stories (needs PostgreSQL and Redis running).
 bench: $(DEPS) messages
 	$(PY) bench/bench.py
+
+# Production as it runs (set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL; see docs/deploy.md):
+# migrate, collect static files for whitenoise, then gunicorn with gunicorn.conf.py.
+PRODUCTION := DJANGO_SETTINGS_MODULE=t63site.settings.production DB_CONN_MAX_AGE=$${DB_CONN_MAX_AGE:-60}
+serve: $(DEPS) messages
+	$(PRODUCTION) $(MANAGE) migrate --no-input -v 0
+	$(PRODUCTION) $(MANAGE) collectstatic --no-input -v 0
+	$(PRODUCTION) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
+# One archive of the database's content and the media files: make backup [BACKUP=file.tar.gz].
+BACKUP ?= var/backups/t63-$$(date +%Y%m%d-%H%M%S).tar.gz
+backup: $(DEPS)
+	$(MANAGE) backup $(BACKUP)
+restore: $(DEPS)
+	$(MANAGE) restore $(BACKUP)
+
+# 5 minutes, 50 clients, 10,000 stories, PostgreSQL and Redis restarted mid-run (docs/deploy.md).
+loadtest: $(DEPS) messages
+	$(PY) loadtest/loadtest.py
 
 clean:
 	rm -rf $(VENV) var

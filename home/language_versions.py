@@ -8,7 +8,7 @@ the switcher leads to its nearest translated ancestor.
 from dataclasses import dataclass
 
 from django.conf import settings
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 
 @dataclass(frozen=True)
@@ -19,28 +19,43 @@ class LanguageVersion:
     is_translation: bool  # False when the link leads to an ancestor instead
 
 
-def real_translation(page: Page, locale: Locale) -> Page | None:
-    candidate = page if page.locale_id == locale.pk else page.get_translation_or_none(locale)
-    if candidate is not None and candidate.live and not candidate.alias_of_id:
-        return candidate
-    return None
-
-
 def original_of(page: Page) -> Page:
     """The page whose content this one shows: the source of an alias, else the page itself."""
     return page.alias_of.specific if page.alias_of_id else page
 
 
 def language_versions(page: Page, request=None) -> list[LanguageVersion]:
-    locales = Locale.objects.in_bulk([code for code, _ in settings.LANGUAGES], field_name="language_code")
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).order_by("-depth"))
+    """One query: the live, real translations of the page and of its ancestors, in every language.
+
+    Each language gets the deepest of them: the page itself, else its nearest translated ancestor
+    (translations sit at the same depth in every language's tree). Kept on the request, as the
+    head links and the switcher both ask.
+    """
+    memo = getattr(request, "_language_versions", None) if request is not None else None
+    if memo is not None and page.pk in memo:
+        return memo[page.pk]
+    codes = [code for code, _ in settings.LANGUAGES]
+    chain_paths = [page.path[:end] for end in range(2 * Page.steplen, len(page.path) + 1, Page.steplen)]
+    candidates = (
+        Page.objects.filter(
+            translation_key__in=Page.objects.filter(path__in=chain_paths).values("translation_key"),
+            locale__language_code__in=codes,
+            live=True,
+            alias_of__isnull=True,
+            depth__lte=page.depth,
+        )
+        .select_related("locale")
+        .order_by("-depth")
+    )
+    nearest: dict[str, Page] = {}
+    for candidate in candidates:
+        nearest.setdefault(candidate.locale.language_code, candidate)
     versions = []
     for code, name in settings.LANGUAGES:
-        locale = locales.get(code)
-        target = real_translation(page, locale) if locale else None
-        is_translation = target is not None
-        if locale and target is None:
-            target = next((t for a in ancestors if (t := real_translation(a, locale))), None)
+        target = nearest.get(code)
         url = target.get_full_url(request) if target else None
+        is_translation = target is not None and target.translation_key == page.translation_key
         versions.append(LanguageVersion(code, str(name), url, is_translation))
+    if request is not None:
+        request._language_versions = {**(memo or {}), page.pk: versions}
     return versions

@@ -1,15 +1,20 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from story_pages.models import ProvinceIndexPage, StoryPage, Theme
+from story_pages import listings
+from story_pages.models import ProvinceIndexPage
+from story_pages.themes import ThemeListingMixin
 
 LATEST_STORIES = 12
 
 
-class HomePage(Page):
+class HomePage(ThemeListingMixin, Page):
+    """The front page of each language; the theme pages are its routes (/chu-de/…, /en/themes/…)."""
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -22,10 +27,17 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        stories = StoryPage.objects.published().filter(locale_id=self.locale_id)
-        context["latest_stories"] = stories.order_by("-first_published_at")[:LATEST_STORIES]
-        context["themes"] = Theme.choices
-        context["province_index"] = ProvinceIndexPage.objects.live().filter(locale_id=self.locale_id).first()
-        return context
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.render(request, context_overrides=self.front_page_context(request))
+
+    def front_page_context(self, request) -> dict:
+        """Featured stories (the newest of each theme), the latest others, the themes and the map."""
+        featured, latest = listings.front_page_stories(self.locale_id, latest=LATEST_STORIES)
+        return {
+            "featured_stories": featured,
+            "latest_stories": latest,
+            "themes": self.theme_links(request),
+            "province_index": ProvinceIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
+            "province_map": listings.province_map(self.locale_id, request),
+        }

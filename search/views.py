@@ -1,18 +1,74 @@
-"""Reader search. A plain title search for now; the Vietnamese-aware search comes later."""
+"""The reader search page: Vietnamese with or without diacritics, filtered, paginated, highlighted."""
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
-from story_pages.models import StoryPage
-from story_pages.wordcount import search_terms
+from story_pages.models import ProvincePage, StoryPage
+
+from . import engine
+from .forms import StorySearchForm
+from .highlight import excerpt, highlight
+from .models import SearchEntry
+
+RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
-    terms = search_terms(query)
-    stories = StoryPage.objects.none()
-    if terms:
-        stories = StoryPage.objects.published().filter(locale=Locale.get_active()).search(terms)
-    page = Paginator(stories, 10).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page})
+    locale = Locale.get_active()
+    form = StorySearchForm(request.GET or None, locale=locale)
+    form.is_valid()  # errors are shown beside their field; the valid filters still apply
+    context = {"form": form, "search_query": "", "results": [], "page_obj": None}
+    if form.is_bound:  # an empty form shows only itself; filters alone list the newest stories
+        text = form.cleaned_data.get("q", "")
+        stories = form.filtered(StoryPage.objects.published().filter(locale=locale))
+        if text.strip():
+            stories = engine.search(stories, text)
+        else:
+            stories = stories.order_by("-first_published_at", "-pk")
+        # Ranked by id alone, then the page's ten stories fetched whole: sorting thousands of
+        # matches never drags their bodies along.
+        page = Paginator(stories.values_list("pk", flat=True), RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        context.update(
+            search_query=text,
+            results=_results(page, engine.Query.parse(text)),
+            page_obj=page,
+            paging_query=_paging_query(request),
+        )
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def _results(page, query):
+    """Each story on the page with its province and its title and excerpt marked; three queries."""
+    found = StoryPage.objects.select_related("locale").in_bulk(list(page))
+    stories = [found[pk] for pk in page if pk in found]
+    provinces = ProvincePage.objects.filter(path__in={story.path[: -story.steplen] for story in stories})
+    province_of = {province.path: province for province in provinces}
+    entries = SearchEntry.objects.filter(page_id__in=[story.pk for story in stories])
+    texts = dict(entries.values_list("page_id", "text"))
+    return [
+        {
+            "story": story,
+            "province": province_of.get(story.path[: -story.steplen]),
+            "title": highlight(story.title, query),
+            "excerpt": (excerpt(story.summary, query) or excerpt(_body_text(story, texts), query))
+            if query
+            else None,
+        }
+        for story in stories
+    ]
+
+
+def _body_text(story, texts) -> str:
+    """The indexed text after the title and summary, which the result shows already."""
+    text, heading = texts.get(story.pk, ""), f"{story.title}\n{story.summary}"
+    return text[len(heading) :] if text.startswith(heading) else text
+
+
+def _paging_query(request):
+    """The search's parameters without the page number, for the pagination links."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()

@@ -24,3 +24,12 @@ def format_duration(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
+
+
+def iso_duration(seconds: float) -> str:
+    """ISO 8601 for schema.org: 330 -> "PT5M30S", 3723 -> "PT1H2M3S"; rounded down like the player's
+    label, so a 719.9 s video never reads as 12 minutes."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{value}{unit}" for value, unit in ((hours, "H"), (minutes, "M"), (secs, "S")) if value]
+    return "PT" + ("".join(parts) or "0S")

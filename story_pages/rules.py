@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from wagtail import blocks
 
 from .durations import format_duration
-from .wordcount import count_words
+from .wordcount import count_words, visible_text
 
 FORMAT_TEXT, FORMAT_VIDEO, FORMAT_BOTH = "text", "video", "both"
 
@@ -73,6 +73,15 @@ def block_word_count(bound_block) -> int:
 
 def body_word_count(body) -> int:
     return sum(block_word_count(child) for child in body)
+
+
+def body_text(body) -> str:
+    """The body's reader-visible text, block after block: what search looks through."""
+    return "\n".join(
+        visible_text(text, html)
+        for child in body
+        for text, html in _visible_strings(child.block, child.value)
+    )
 
 
 def _is_video(child) -> bool:

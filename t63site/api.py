@@ -5,10 +5,8 @@ from django.utils import translation
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from story_pages.api.media import MeasuredMediaAPIViewSet
+from story_pages.api.media import MeasuredMediaAPIViewSet, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from story_pages.api.views import ProvincesAPIViewSet, StoriesAPIViewSet
 
 
@@ -33,8 +31,8 @@ class TranslatedPagesAPIViewSet(PagesAPIViewSet):
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", TranslatedPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 api_router.register_endpoint("media", MeasuredMediaAPIViewSet)
 api_router.register_endpoint("stories", StoriesAPIViewSet)
 api_router.register_endpoint("provinces", ProvincesAPIViewSet)

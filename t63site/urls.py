@@ -8,11 +8,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
-from story_pages import oembed
+from story_pages import oembed, qr
 from story_pages.api.openapi import openapi_document
 from story_pages.media_guide import media_guide
 
 from .api import api_not_found, api_router
+from .health import healthz, readyz
+from .robots import robots_txt
 from .sitemap import TranslatedSitemap
 
 # Machines and editors: outside the language prefix.
@@ -25,7 +27,11 @@ urlpatterns = [
     path("feeds/", include("story_pages.feed_urls")),
     path("oembed/", oembed.oembed, name="oembed"),
     path("embed/stories/<int:pk>/", oembed.story_embed, name="story_embed"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}),
+    path("qr/stories/<int:pk>.svg", qr.story_qr, name="story_qr"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -81,3 +81,10 @@ def translate_into_english(page, translate=lambda text: f"EN {text}", publish=Tr
     with TestCase.captureOnCommitCallbacks(execute=True):
         translation.save_target(publish=publish)
     return page.get_translation(english).specific, translation
+
+
+def publish_story(**kwargs) -> StoryPage:
+    """A live story, made and published as an editor does."""
+    story = StoryPageFactory(**kwargs)
+    story.save_revision().publish()
+    return StoryPage.objects.get(pk=story.pk)

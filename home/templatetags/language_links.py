@@ -11,11 +11,15 @@ register = template.Library()
 def language_head_links(context, page):
     """<link rel=canonical> and hreflang alternates (real translations only, plus x-default)."""
     request = context.get("request")
-    versions = language_versions(page, request)
+    versions = _versions(context, page)
     translations = [v for v in versions if v.is_translation]
     default = next((v for v in translations if v.code == settings.LANGUAGE_CODE), None)
+    if routed_urls := context.get("translated_urls"):
+        canonical = request.build_absolute_uri(routed_urls[context.get("LANGUAGE_CODE")])
+    else:
+        canonical = original_of(page).get_full_url(request)
     return {
-        "canonical": original_of(page).get_full_url(request),
+        "canonical": canonical,
         "alternates": translations,
         "x_default": default.url if default else None,
     }
@@ -26,7 +30,7 @@ def language_switcher(context, page=None):
     """Links to this page in the other language; on non-page views (search), the same path."""
     request = context.get("request")
     if page is not None:
-        versions = language_versions(page, request)
+        versions = _versions(context, page)
     else:
         path = request.get_full_path()
         versions = [
@@ -34,3 +38,15 @@ def language_switcher(context, page=None):
             for code, name in settings.LANGUAGES
         ]
     return {"versions": versions, "current": context.get("LANGUAGE_CODE")}
+
+
+def _versions(context, page) -> list[LanguageVersion]:
+    """A page's language versions; a view routed below a page (a theme page) gives its own URLs."""
+    request = context.get("request")
+    if routed_urls := context.get("translated_urls"):
+        return [
+            LanguageVersion(code, str(name), request.build_absolute_uri(url), True)
+            for code, name in settings.LANGUAGES
+            if (url := routed_urls.get(code))
+        ]
+    return language_versions(page, request)

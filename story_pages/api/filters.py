@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale
-from wagtail.search.backends import get_search_backend
+
+from search import engine as search_engine
 
 from ..models import ProvincePage, StoryFormat, Theme
-from ..wordcount import search_terms
 
 FILTER_PARAMETERS = frozenset(
     {
@@ -50,15 +50,12 @@ def filter_stories(queryset, params):
     order = params.get("order", "-first_published_at")
     if order not in ORDERINGS:
         raise BadRequestError(f"order: must be one of {', '.join(sorted(ORDERINGS))}")
-    if "search" in params and params["search"].strip():
-        terms = search_terms(params["search"])
-        if not terms:
-            return queryset.none()
-        return get_search_backend().search(
-            terms, queryset.order_by(order), operator="and", order_by_relevance=False
-        )
     # The id breaks ties so that pages of results never overlap.
-    return queryset.order_by(order, "-pk" if order.startswith("-") else "pk")
+    queryset = queryset.order_by(order, "-pk" if order.startswith("-") else "pk")
+    if "search" in params and params["search"].strip():
+        # The readers' search, in publication order: outlets page through results by date.
+        return search_engine.search(queryset, params["search"], by_relevance=False)
+    return queryset
 
 
 def _locale(params):

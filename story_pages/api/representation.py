@@ -4,19 +4,25 @@ translations) is fetched once per batch, never once per story."""
 
 import mimetypes
 from html import escape
+from types import SimpleNamespace
 
+from django.db.models import QuerySet
 from django.utils import translation
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtailmedia.models import get_media_model
 
 from ..blocks import embed_provider
 from ..identifiers import story_guid
-from ..models import ProvincePage, Theme
+from ..models import ProvincePage, StoryPage, Theme
+from .page_urls import PageUrls
 from .richtext import clean_html, linked_page_ids
 
 # Ready-made renditions of every image: the share card size and a column width.
 RENDITION_FILTERS = {"share": "fill-1200x630", "medium": "width-800"}
+# Parsed once: a Filter caches its operations, which Wagtail otherwise works out per call.
+_FILTERS = [Filter(spec=spec) for spec in RENDITION_FILTERS.values()]
 
 
 def unit_reference(province) -> dict:
@@ -25,30 +31,105 @@ def unit_reference(province) -> dict:
     return {"code": unit.code, "name": unit.display_current_name}
 
 
+PROVINCE_COLUMNS = (
+    "path",
+    "code",
+    "title",
+    "official_name",
+    "status",
+    "current_name",
+    "merged_into__code",
+    "merged_into__official_name",
+    "merged_into__current_name",
+)
+
+
+def _province(row) -> dict:
+    """A story's province from its row; the unit named as unit_reference() names it."""
+    unit = "merged_into__" if row["merged_into__code"] else ""
+    return {
+        "code": row["code"],
+        "name": row["title"],
+        "official_name": row["official_name"],
+        "status": row["status"],
+        "current_unit": {
+            "code": row[f"{unit}code"],
+            "name": row[f"{unit}current_name"] or row[f"{unit}official_name"],
+        },
+    }
+
+
+class StoryRow:
+    """A story's columns, as the representation reads them, for listings: building page objects
+    costs more than the query. Reads like a StoryPage, down to its derived properties."""
+
+    COLUMNS = (
+        "id",
+        "path",
+        "translation_key",
+        "locale_id",
+        "locale__language_code",
+        "title",
+        "summary",
+        "theme",
+        "story_format",
+        "body_words",
+        "body",
+        "hero_image_id",
+        "hero_image_alt",
+        "credit_line",
+        "licence",
+        "url_path",
+        "first_published_at",
+        "last_published_at",
+    )
+    steplen = StoryPage.steplen
+    reading_minutes = StoryPage.reading_minutes
+    licence_url = StoryPage.licence_url
+
+    def __init__(self, row: dict):
+        self.__dict__.update(row)
+        self.pk = row["id"]
+        self.locale = SimpleNamespace(language_code=row["locale__language_code"])
+
+    @classmethod
+    def of(cls, stories) -> list:
+        """Rows of a queryset's stories; stories already loaded (search results) as they are."""
+        if isinstance(stories, QuerySet):
+            return [cls(row) for row in stories.values(*cls.COLUMNS)]
+        return list(stories)
+
+
 class StoryBatch:
     def __init__(self, stories, request):
-        self.stories = list(stories)
+        self.stories = StoryRow.of(stories)
         self.request = request
+        self.urls = PageUrls(request)
         raw_blocks = [block for story in self.stories for block in story.body.raw_data]
         self.provinces = self._provinces()
         self.images = self._images(raw_blocks)
         self.media = self._media(raw_blocks)
         self.page_urls = self._linked_page_urls(raw_blocks)
         self.translations = self._translations()
+        self._theme_labels: dict[tuple[str, str], str] = {}
 
     # Loading, once per batch -------------------------------------------------------------
 
     def _provinces(self):
+        """Parent path -> the province's representation, shared by its stories."""
         parent_paths = {story.path[: -story.steplen] for story in self.stories}
-        provinces = ProvincePage.objects.filter(path__in=parent_paths).select_related("merged_into")
-        return {province.path: province for province in provinces}
+        # All 63 in each language, as plain rows: filtering by path makes PostgreSQL pick a plan
+        # that reads the whole page table, and page objects cost more than the query.
+        rows = ProvincePage.objects.order_by().values(*PROVINCE_COLUMNS)
+        return {row["path"]: _province(row) for row in rows if row["path"] in parent_paths}
 
     def _images(self, raw_blocks):
+        """Image id -> (image, its renditions' representation), each rendition looked up once."""
         ids = {block["value"].get("image") for block in raw_blocks if block["type"] == "image"}
         ids |= {story.hero_image_id for story in self.stories}
         ids.discard(None)
-        images = get_image_model().objects.filter(id__in=ids).prefetch_renditions(*RENDITION_FILTERS.values())
-        return {image.pk: image for image in images}
+        images = get_image_model().objects.filter(id__in=ids).prefetch_renditions(*_FILTERS)
+        return {image.pk: (image, self._renditions(image)) for image in images}
 
     def _media(self, raw_blocks):
         ids = {block["value"].get("media") for block in raw_blocks if block["type"] == "video"}
@@ -63,24 +144,24 @@ class StoryBatch:
                 ids |= linked_page_ids(block["value"])
         if not ids:
             return {}
-        linked = Page.objects.filter(id__in=ids).only("id", "translation_key")
-        keys = {page.translation_key: page.pk for page in linked}
-        versions = Page.objects.filter(translation_key__in=keys, live=True).only(
-            "id", "translation_key", "locale_id", "url_path"
+        keys = dict(Page.objects.filter(id__in=ids).values_list("translation_key", "id"))
+        versions = Page.objects.filter(translation_key__in=keys, live=True).values_list(
+            "translation_key", "locale_id", "url_path"
         )
         urls: dict[int, dict[int, str]] = {}
-        for page in versions:
-            urls.setdefault(page.locale_id, {})[keys[page.translation_key]] = page.get_full_url(self.request)
+        for key, locale_id, url_path in versions:
+            urls.setdefault(locale_id, {})[keys[key]] = self.urls.full_url(url_path)
         return urls
 
     def _translations(self):
+        """translation key -> [(page id, language, URL)] of its live versions, in tree order."""
         keys = {story.translation_key for story in self.stories}
-        pages = Page.objects.filter(
-            translation_key__in=keys, live=True, alias_of__isnull=True
-        ).select_related("locale")
+        rows = Page.objects.filter(translation_key__in=keys, live=True, alias_of__isnull=True).values_list(
+            "translation_key", "id", "locale__language_code", "url_path"
+        )
         by_key = {}
-        for page in pages.only("id", "translation_key", "url_path", "locale__language_code"):
-            by_key.setdefault(page.translation_key, []).append(page)
+        for key, page_id, language, url_path in rows:
+            by_key.setdefault(key, []).append((page_id, language, self.urls.full_url(url_path)))
         return by_key
 
     # Representation -------------------------------------------------------------------------
@@ -89,21 +170,19 @@ class StoryBatch:
         return [self.represent(story) for story in self.stories]
 
     def represent(self, story) -> dict:
-        with translation.override(story.locale.language_code):
-            return self._represent(story)
-
-    def _represent(self, story) -> dict:
-        province = self.provinces[story.path[: -story.steplen]]
         blocks = [self._block(story, raw) for raw in story.body.raw_data]
         return {
             "id": story.pk,
             "guid": story_guid(story),
             "title": story.title,
             "summary": story.summary,
-            "theme": {"code": story.theme, "label": str(Theme(story.theme).label)},
+            "theme": {
+                "code": story.theme,
+                "label": self._theme_label(story.theme, story.locale.language_code),
+            },
             "format": story.story_format or None,
             "locale": story.locale.language_code,
-            "province": self._province(province),
+            "province": self.provinces[story.path[: -story.steplen]],
             "word_count": story.body_words,
             "reading_minutes": story.reading_minutes,
             "body_html": "\n".join(html for html, _ in blocks),
@@ -114,42 +193,44 @@ class StoryBatch:
             "key_results": [s["value"] for _, s in blocks if s["type"] == "key_result"],
             "credit_line": story.credit_line,
             "licence": {"id": story.licence, "url": story.licence_url},
-            "url": story.get_full_url(self.request),
+            "url": self.urls.full_url(story.url_path),
             "translations": [
-                {"locale": page.locale.language_code, "id": page.pk, "url": page.get_full_url(self.request)}
-                for page in self.translations.get(story.translation_key, [])
-                if page.pk != story.pk
+                {"locale": language, "id": page_id, "url": url}
+                for page_id, language, url in self.translations.get(story.translation_key, [])
+                if page_id != story.pk
             ],
             "first_published_at": story.first_published_at,
             "last_published_at": story.last_published_at,
         }
 
-    def _province(self, province) -> dict:
-        return {
-            "code": province.code,
-            "name": province.title,
-            "official_name": province.official_name,
-            "status": province.status,
-            "current_unit": unit_reference(province),
-        }
+    def _theme_label(self, code: str, language: str) -> str:
+        """The theme's label in the story's own language, translated once per batch."""
+        if (code, language) not in self._theme_labels:
+            with translation.override(language):
+                self._theme_labels[code, language] = str(Theme(code).label)
+        return self._theme_labels[code, language]
 
     def _absolute(self, url: str) -> str:
         return self.request.build_absolute_uri(url)
 
-    def _image(self, image_id, alt_text="") -> dict | None:
-        image = self.images.get(image_id)
-        if image is None:
-            return None
+    def _renditions(self, image) -> dict:
         renditions = {
             "original": {"url": self._absolute(image.file.url), "width": image.width, "height": image.height}
         }
-        for name, spec in RENDITION_FILTERS.items():
-            rendition = image.get_rendition(spec)
+        # Keyed by the spec Wagtail actually used (an SVG's differs), in the order asked for.
+        found = image.get_renditions(*_FILTERS).values()
+        for name, rendition in zip(RENDITION_FILTERS, found, strict=True):
             renditions[name] = {
                 "url": self._absolute(rendition.url),
                 "width": rendition.width,
                 "height": rendition.height,
             }
+        return renditions
+
+    def _image(self, image_id, alt_text="") -> dict | None:
+        if image_id not in self.images:
+            return None
+        image, renditions = self.images[image_id]
         return {
             "id": image.pk,
             "title": image.title,

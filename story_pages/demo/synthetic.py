@@ -16,6 +16,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from search.indexing import index_pages
+
 from .. import rules
 from ..models import ProvincePage, StoryPage, Theme
 from .assets import theme_image
@@ -93,6 +95,7 @@ def create_synthetic_stories(count: int, seed: int = 63) -> int:
             for province in touched.values():
                 Page.objects.filter(pk=province.pk).update(numchild=province.numchild)
             get_search_backend().add_bulk(StoryPage, stories)
+            index_pages(stories)
     with connection.cursor() as cursor:
         # Fresh statistics (or PostgreSQL plans story listings as if the tables were empty) and,
         # outside a transaction, a vacuum so counts can use index-only scans.

@@ -1,5 +1,8 @@
 """The 63 provinces of the T63 era and the 34 units they became on 1 July 2025."""
 
+import unicodedata
+from typing import NamedTuple
+
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -37,18 +40,40 @@ class ProvinceIndexPage(Page):
         verbose_name = _("province index")
 
     def get_context(self, request, *args, **kwargs):
+        from ..listings import counts_by_province  # the reader modules import these models
+
         context = super().get_context(request, *args, **kwargs)
-        provinces = list(ProvincePage.objects.child_of(self).live().order_by("title"))
+        provinces = sorted(
+            ProvincePage.objects.child_of(self).live(), key=lambda p: alphabetical_key(p.display_short_name)
+        )
+        counts = counts_by_province(self.locale_id)
         merged_by_unit: dict[int, list[ProvincePage]] = {}
         for province in provinces:
+            province.story_count = counts.get(province.path, 0)
             if province.merged_into_id:
                 merged_by_unit.setdefault(province.merged_into_id, []).append(province)
         context["units"] = [
-            (unit, merged_by_unit.get(unit.pk, []))
-            for unit in provinces
-            if unit.status == ProvinceStatus.CURRENT
+            UnitListing(unit, merged_by_unit.get(unit.pk, [])) for unit in provinces if unit.is_current
         ]
         return context
+
+
+def alphabetical_key(name: str) -> str:
+    """Close to Vietnamese alphabetical order: letters without their marks, Đ right after D."""
+    folded = unicodedata.normalize("NFD", name.replace("Đ", "D\uffff").replace("đ", "d\uffff"))
+    return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+
+
+class UnitListing(NamedTuple):
+    """A current unit on the province index, with the provinces merged into it."""
+
+    unit: "ProvincePage"
+    merged: list["ProvincePage"]
+
+    @property
+    def story_count(self) -> int:
+        """Its published stories, those of the provinces merged into it included."""
+        return self.unit.story_count + sum(province.story_count for province in self.merged)
 
 
 class ProvincePage(Page):
@@ -131,6 +156,10 @@ class ProvincePage(Page):
     def display_current_name(self) -> str:
         return self.current_name or self.official_name
 
+    @property
+    def display_short_name(self) -> str:
+        return self.current_short_name or self.short_name
+
     def unit_provinces(self):
         """This current unit and every province merged into it, in this page's locale."""
         return ProvincePage.objects.filter(
@@ -159,10 +188,13 @@ class ProvincePage(Page):
         return original if original is not None and original.live and original.pk != draft.pk else None
 
     def get_context(self, request, *args, **kwargs):
+        from ..listings import newest_first, paginated_cards
         from .stories import StoryPage
 
         context = super().get_context(request, *args, **kwargs)
-        provinces = self.unit_provinces() if self.is_current else [self]
-        context["stories"] = StoryPage.objects.published_in(provinces).order_by("-first_published_at")
-        context["merged_provinces"] = self.merged_provinces.filter(locale_id=self.locale_id).order_by("title")
+        provinces = list(self.unit_provinces()) if self.is_current else [self]
+        stories = newest_first(StoryPage.objects.published_in(provinces))
+        context["stories"] = paginated_cards(request, stories)
+        merged = [province for province in provinces if province.pk != self.pk]
+        context["merged_provinces"] = sorted(merged, key=lambda p: alphabetical_key(p.short_name))
         return context

@@ -5,6 +5,7 @@ import operator
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -156,9 +157,9 @@ class StoryPage(Page):
         verbose_name = _("story")
         verbose_name_plural = _("stories")
 
-    @property
+    @cached_property
     def province(self):
-        """The ProvincePage this story belongs to."""
+        """The ProvincePage this story belongs to (listings set it for many stories at once)."""
         return self.get_parent().specific
 
     @property
@@ -201,8 +202,23 @@ class StoryPage(Page):
         """The content rules this story breaks now, as the editor reads them; empty if publishable."""
         return [violation.message for violation in self.check_rules()]
 
+    def search_document(self) -> tuple[str, str]:
+        """(heading, text) for the reader search: the heading ranks first; the text names the
+        province too, so "da nang" finds Đà Nẵng's stories."""
+        heading = f"{self.title}\n{self.summary}"
+        province = self.get_parent().specific
+        unit = province.merged_into or province  # Quảng Nam's stories are found as Đà Nẵng's too
+        places = f"{province.title} {unit.display_current_name}"
+        return heading, f"{heading}\n{places}\n{rules.body_text(self.body)}"
+
     def get_context(self, request, *args, **kwargs):
+        from ..listings import related_stories  # the reader modules import these models
+        from ..themes import theme_listing_for
+
         context = super().get_context(request, *args, **kwargs)
+        if theme_listing := theme_listing_for(self):
+            context["theme_url"] = theme_listing.theme_url(self.theme, request, self.locale.language_code)
+        context["related_stories"] = related_stories(self)
         # The Vietnamese original shown at an English URL: an alias, or a translation in progress.
         if self.alias_of_id:
             context["untranslated_original"] = self.alias_of.specific

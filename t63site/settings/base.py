@@ -4,6 +4,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from . import environment as env
+from . import services
 
 BASE_DIR = env.BASE_DIR
 
@@ -16,6 +17,7 @@ INSTALLED_APPS = [
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -37,14 +39,19 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "t63site.operations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "t63site.rate_limits.RateLimitMiddleware",
+    "t63site.security_headers.ContentSecurityPolicyMiddleware",
     "t63site.machine_http.MachineEndpointsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, before anything that reads cookies or the user.
+    "t63site.reader_cache.ReaderPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -83,7 +90,12 @@ if not env.CACHE_ENABLED:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 elif env.REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.REDIS_URL}
+        "default": {
+            "BACKEND": "t63site.resilient_cache.ResilientRedisCache",
+            "LOCATION": env.REDIS_URL,
+            # A Redis that does not answer within a second counts as down: pages go uncached.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -122,8 +134,14 @@ WAGTAIL_SITE_NAME = "T63"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = env.WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        # On PostgreSQL the admin's search folds Vietnamese as the readers' search does: the
+        # configuration is made by search/migrations/0001 (SQLite's backend ignores this option).
+        "SEARCH_CONFIG": "t63_vi",
+    },
 }
+WAGTAILSEARCH_BACKENDS = services.search_engine() or WAGTAILSEARCH_BACKENDS
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 WAGTAILMEDIA = {
@@ -145,3 +163,40 @@ T63_MAX_VIDEO_MB = env.T63_MAX_VIDEO_MB
 # Uploads above this go to a temporary file instead of memory (videos are large).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Production hardening (issue 7). Uploads: sizes, and content that must match the extension
+# (images through Willow, videos through PyAV probing, documents through our form).
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG: it can carry scripts
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "t63site.document_forms.CheckedDocumentForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "t63site.login_lockout.LockoutLoginForm"
+T63_LOGIN_MAX_FAILURES = env.LOGIN_MAX_FAILURES
+T63_LOGIN_LOCKOUT_MINUTES = env.LOGIN_LOCKOUT_MINUTES
+T63_TRUST_X_FORWARDED_FOR = env.TRUST_X_FORWARDED_FOR
+# Per client address: name -> (path prefixes, "requests/seconds").
+T63_RATE_LIMITS = {
+    "search": (("/search/", "/en/search/"), env.RATE_LIMIT_SEARCH),
+    "api": (("/api/",), env.RATE_LIMIT_API),
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+# Readers' pages run only our own files; videos play in the providers' privacy-friendly players.
+T63_CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "img-src": "'self' data:",
+    "media-src": "'self'",
+    "frame-src": "https://www.youtube-nocookie.com https://player.vimeo.com https://www.facebook.com",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+T63_CSP_EXEMPT_PATHS = ["/admin/"]  # Wagtail's admin relies on inline scripts
+T63_CSP_FRAMEABLE_PATHS = ["/embed/"]  # the story card other sites put in an iframe
+WAGTAILFRONTENDCACHE = services.frontend_cache()
+# Each language version is its own page with its own URL: purge exactly that URL.
+WAGTAILFRONTENDCACHE_LANGUAGES = []

@@ -39,3 +39,34 @@ REDIS_URL = env_str("REDIS_URL")
 CACHE_ENABLED = env_str("T63_CACHE", "on") != "off"
 # The largest video file an editor may upload, in megabytes.
 T63_MAX_VIDEO_MB = int(env_str("T63_MAX_VIDEO_MB", "500"))
+
+# Production serving (issue 7). Media go to S3-compatible storage when a bucket is named; the
+# credentials may also come from the instance's role, which boto3 finds by itself.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL")  # MinIO, Ceph, Viettel/FPT object storage
+AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME")
+AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN")  # a CDN in front of the bucket
+AWS_ACCESS_KEY_ID = env_str("AWS_ACCESS_KEY_ID")
+AWS_SECRET_ACCESS_KEY = env_str("AWS_SECRET_ACCESS_KEY")
+# HSTS: browsers refuse plain HTTP for this long once they have seen the site over HTTPS.
+HSTS_SECONDS = int(env_str("T63_HSTS_SECONDS", "31536000"))
+# Off only where TLS is not terminated in front of the app (a staging box on a private network).
+SSL_REDIRECT = env_bool("T63_SSL_REDIRECT", True)
+# Trust the client address in X-Forwarded-For (rate limits, login lockout): only behind our proxy.
+TRUST_X_FORWARDED_FOR = env_bool("T63_TRUST_X_FORWARDED_FOR", False)
+# Requests per client address per window, "count/seconds"; "0" turns a limit off.
+RATE_LIMIT_SEARCH = env_str("T63_RATE_LIMIT_SEARCH", "30/60")
+RATE_LIMIT_API = env_str("T63_RATE_LIMIT_API", "300/60")
+# Admin sign-in: this many failures for one username from one address lock it for a while.
+LOGIN_MAX_FAILURES = int(env_str("T63_LOGIN_MAX_FAILURES", "5"))
+LOGIN_LOCKOUT_MINUTES = int(env_str("T63_LOGIN_LOCKOUT_MINUTES", "15"))
+# A CDN or caching proxy to purge when pages change: an HTTP PURGE endpoint (Varnish, nginx)...
+FRONTEND_CACHE_URL = env_str("T63_FRONTEND_CACHE_URL")
+# ...or Cloudflare (zone and API token).
+CLOUDFLARE_ZONE_ID = env_str("T63_CLOUDFLARE_ZONE_ID")
+CLOUDFLARE_BEARER_TOKEN = env_str("T63_CLOUDFLARE_BEARER_TOKEN")
+# OpenSearch/Elasticsearch for Wagtail's search when the database backend is outgrown.
+SEARCH_URL = env_str("T63_SEARCH_URL")
+# Which of Wagtail's backends talks to it: opensearch2, opensearch3, elasticsearch7/8/9.
+SEARCH_BACKEND = env_str("T63_SEARCH_BACKEND", "opensearch3")
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO")

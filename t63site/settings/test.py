@@ -16,3 +16,5 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Rate limits are off in tests, except in the tests of the limits themselves.
+T63_RATE_LIMITS = {}

@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.core.management import call_command
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # What the machine's probe starts Chromium with: no sandbox as root, no calls home.
@@ -45,3 +46,9 @@ def open_page(chromium):
     yield new_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def demo_site():
+    """The demo content `make run` shows: curated stories with images, a video, translations."""
+    call_command("load_demo", verbosity=0)

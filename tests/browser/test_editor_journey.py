@@ -15,9 +15,9 @@ from tests.factories import StoryPageFactory, paragraph, province, uploaded_vide
 
 PASSWORD = "mật-khẩu-dài-123"
 
-# One journey in one test: a live-server test commits, and the database is emptied after it;
-# pytest-django runs such tests after all the others, so nothing is left to follow it.
-pytestmark = pytest.mark.django_db(transaction=True)
+# A live-server test commits, and the database is emptied after it; each starts again from the
+# state the session began with, provinces included (serialized rollback, see tests/conftest.py).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def log_in(page, base_url, username):

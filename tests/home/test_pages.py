@@ -26,7 +26,10 @@ class ReaderPagesTests(WagtailPageTestCase):
         response = self.client.get("/")
         self.assertContains(response, '<html lang="vi">')
         self.assertContains(response, "Câu chuyện mới nhất")
-        self.assertEqual(len(response.context["latest_stories"]), 12)
+        # The newest story of each theme is featured; the latest list does not repeat it.
+        featured, latest = response.context["featured_stories"], response.context["latest_stories"]
+        self.assertEqual((len(featured), len(latest)), (3, 9))
+        self.assertFalse({s.pk for s in featured} & {s.pk for s in latest})
 
     def test_a_current_unit_shows_the_stories_of_the_provinces_merged_into_it(self):
         response = self.client.get(province("79").url)

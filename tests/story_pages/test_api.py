@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from story_pages.models import StoryPage
@@ -170,6 +170,23 @@ def test_a_story_carries_what_an_outlet_needs(client, stories):
     assert item["url"] == story.full_url
 
 
+def test_urls_are_the_ones_wagtail_builds(client, stories):
+    story = stories["bac-giang"]
+    link = f'<a linktype="page" id="{province("24").pk}">Bắc Giang</a>'
+    story.body = [("paragraph", RichText(f"<p>Tỉnh {link}.</p>"))]
+    story.save_revision().publish()
+    english, _ = translate_into_english(story)
+    items = client.get(STORIES + "?limit=100").json()["items"]
+    for item in items:
+        assert item["url"] == Page.objects.get(pk=item["id"]).full_url
+        for other in item["translations"]:
+            assert other["url"] == Page.objects.get(pk=other["id"]).full_url
+    by_id = {item["id"]: item for item in items}
+    assert by_id[english.pk]["url"] == english.full_url and "/en/" in english.full_url
+    assert f'<a href="{province("24", "en").full_url}">' in by_id[english.pk]["body_html"]
+    assert f'<a href="{province("24").full_url}">' in by_id[story.pk]["body_html"]
+
+
 def test_english_stories_carry_english_labels(client, stories):
     item = client.get(f"{STORIES}{stories['bac-giang-en'].pk}/").json()
     assert item["locale"] == "en"
@@ -228,6 +245,7 @@ def test_provinces_lists_the_63_with_their_story_counts(client, stories):
 
 def test_media_endpoint_carries_the_measured_duration(client, db):
     video = make_video_media(5, title="Hue-S")
+    publish(StoryPageFactory(body=[uploaded_video(video)]), on="2025-08-01 09:00")  # only used files leave
     item = client.get(f"/api/v2/media/{video.pk}/").json()
     assert item["duration"] == pytest.approx(5, abs=0.1)
     assert client.get("/api/v2/media/").json()["items"][0]["duration"] == pytest.approx(5, abs=0.1)

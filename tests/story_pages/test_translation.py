@@ -41,11 +41,11 @@ def what_english_readers_see(client, story_title):
     api = client.get(ENGLISH_API).json()["items"]
     search = client.get("/en/search/", {"q": "EN"})
     return {
-        "home": [s.title for s in home.context["latest_stories"]],
+        "home": [s.title for s in [*home.context["featured_stories"], *home.context["latest_stories"]]],
         "province": [s.title for s in unit.context["stories"]],
         "sitemap": "/en/provinces/bac-giang/bac-giang-so-hoa-xet-nghiem/" in sitemap,
         "api": [item["title"] for item in api],
-        "search": [s.title for s in search.context["search_results"]],
+        "search": [result["story"].title for result in search.context["results"]],
     }
 
 

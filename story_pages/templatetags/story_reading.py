@@ -1,0 +1,12 @@
+"""Template filters for the reader's story pages."""
+
+from django import template
+
+from ..video_player import private_player_url
+
+register = template.Library()
+
+
+@register.filter
+def private_player(embed_url: str) -> str | None:
+    return private_player_url(embed_url) if embed_url else None
