@@ -1,10 +1,12 @@
-"""The outlets' API under load: 10,000 stories on PostgreSQL, gunicorn with 2 sync workers, wrk.
+"""The API and the reader pages under load: 10,000 stories on PostgreSQL, gunicorn with 2 sync
+workers, wrk.
 
 Measures requests/s and p50/p99 latency for the stories endpoint (plain, with a province filter,
-with a search), Wagtail's stock pages endpoint over the same stories, and a static file of the
-same size (the ceiling of this server stack): first with caching off, then with the cache warm
-(Redis). Prints the figures and the ratios. Run with `make bench`; it needs PostgreSQL and Redis
-running and installs wrk if missing. Nothing here asserts a speed: it reports.
+with a search), Wagtail's stock pages endpoint over the same stories, a static file of the
+same size (the ceiling of this server stack), and the readers' pages: a story, the home page,
+a search matching about 1.6 % of the stories and one matching all of them. First with caching
+off, then with the cache warm (Redis). Prints the figures and the ratios. Run with `make bench`;
+it needs PostgreSQL and Redis running and installs wrk if missing. Nothing here asserts a speed: it reports.
 """
 
 import json
@@ -14,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -25,6 +28,7 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
 STORIES = int(os.environ.get("BENCH_STORIES", "10000"))
 DURATION = os.environ.get("BENCH_DURATION", "15s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
+REUSE = os.environ.get("BENCH_REUSE") == "1"
 PORT = 8077
 BASE = f"http://127.0.0.1:{PORT}"
 
@@ -34,6 +38,11 @@ ENDPOINTS = {
     "stories, search": "/api/v2/stories/?limit=20&search=chuy%E1%BB%83n%20%C4%91%E1%BB%95i",
     "stock pages": "/api/v2/pages/?type=story_pages.StoryPage&fields=*&limit=20",
     "static file (ceiling)": "/static/bench/same-size.json",
+}
+READER_PAGES = {
+    "home page": "/",
+    "search, narrow (1.6 %)": "/search/?q=kon+tum",  # one province's stories
+    "search, broad (all)": "/search/?q=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91",  # chuyển đổi số
 }
 
 
@@ -63,6 +72,10 @@ def manage(*args, cache=False):
 def prepare_database():
     if shutil.which("wrk") is None:
         subprocess.run("apt-get update -q && apt-get install -y -q wrk", shell=True, check=True)
+    if REUSE:  # a database loaded by an earlier run: brought up to date, not rebuilt
+        manage("migrate", "--no-input", "-v", "0")
+        manage("collectstatic", "--no-input", "-v", "0")
+        return
     subprocess.run(["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=True)
     subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=True)
     manage("migrate", "--no-input", "-v", "0")
@@ -156,11 +169,19 @@ def single_client_latency(path: str) -> float:
     return sorted(times)[len(times) // 2]
 
 
+def newest_story_path() -> str:
+    with urllib.request.urlopen(BASE + "/api/v2/stories/?limit=1") as response:
+        url = json.load(response)["items"][0]["url"]
+    return urllib.parse.urlsplit(url).path
+
+
 def main():
     prepare_database()
     with Server(cache=False):
         size = write_same_size_static_file()  # served from the next start on
     results = {}
+    with Server(cache=False):
+        endpoints = {**ENDPOINTS, "story page": newest_story_path(), **READER_PAGES}
     for cache in (False, True):
         label = "warm cache" if cache else "no cache"
         if cache:
@@ -168,7 +189,7 @@ def main():
                 ["redis-cli", "-n", REDIS_URL.rsplit("/", 1)[1], "flushdb"], check=False, capture_output=True
             )
         with Server(cache):
-            for name, path in ENDPOINTS.items():
+            for name, path in endpoints.items():
                 results[(label, name)] = wrk(path)
                 results[(label, name)]["single"] = single_client_latency(path)
             if cache:

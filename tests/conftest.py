@@ -11,20 +11,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The 63 provinces exist in every test, as on every real T63 site; loaded once."""
     with django_db_blocker.unblock():
         call_command("load_provinces", verbosity=0)
-        # Live-server tests restore the database serialized at its creation (serialized rollback);
-        # serialized again now, that state has the provinces too.
-        if hasattr(connection, "_test_serialized_contents"):
-            connection._test_serialized_contents = serialized_database()
+        # Live-server tests commit, and the database is emptied after each; the next one puts
+        # back this starting state (tests/browser/conftest.py).
+        STARTING_STATE.append(serialized_database())
+
+
+STARTING_STATE: list[str] = []
 
 
 def serialized_database() -> str:
-    """Every row, as Django's serialized rollback restores them, with the locales first:
-    wagtail-localize reads a LocaleSynchronization's locale as soon as the row is saved."""
+    """Every row, content types and locales first: saving some rows makes signal handlers look
+    them up (wagtail-localize reads a LocaleSynchronization's locale; Wagtail creates the content
+    type of a task), and a lookup that finds nothing would create a clashing one."""
     from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale
 
+    first = [ContentType, Locale]
     models = [model for model in apps.get_models() if model._meta.can_migrate(connection)]
-    models.sort(key=lambda model: model is not Locale)
+    models.sort(key=lambda model: first.index(model) if model in first else len(first))
 
     def rows():
         for model in models:

@@ -16,8 +16,8 @@ from tests.factories import StoryPageFactory, paragraph, province, uploaded_vide
 PASSWORD = "mật-khẩu-dài-123"
 
 # A live-server test commits, and the database is emptied after it; each starts again from the
-# state the session began with, provinces included (serialized rollback, see tests/conftest.py).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# state the session began with, provinces included (the starting_state fixture).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def log_in(page, base_url, username):
@@ -47,7 +47,9 @@ def submit_for_review(page):
         page.locator('button[name="action-submit"]').dispatch_event("click")
 
 
-def test_editor_writes_is_refused_trims_submits_and_the_moderator_approves(live_server, open_page):
+def test_editor_writes_is_refused_trims_submits_and_the_moderator_approves(
+    live_server, open_page, starting_state
+):
     site = live_server
     call_command("create_editor", "bacgiang", "--unit", "24", "--password", PASSWORD, verbosity=0)
     call_command("create_editor", "kiemduyet", "--moderator", "--password", PASSWORD, verbosity=0)

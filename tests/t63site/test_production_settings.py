@@ -12,8 +12,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# The server's own environment, not the test run's (the browser tests allow async-unsafe ORM calls).
+NOT_INHERITED = ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+
+
 def manage(*args, **environment):
-    env = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    env = {key: value for key, value in os.environ.items() if key not in NOT_INHERITED}
     env.update(DJANGO_SETTINGS_MODULE="t63site.settings.production", REDIS_URL="redis://127.0.0.1:6379/5")
     env.update(environment)
     return subprocess.run(
