@@ -16,7 +16,7 @@ from functools import lru_cache
 # đ and Đ are letters of their own, not d with a mark: Unicode does not decompose them.
 _OWN_LETTERS = {"đ": "d", "Đ": "d"}
 # A word: letters and digits. Hyphens and punctuation separate words, so "Hue-S" is "hue s".
-_WORD = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=4096)
@@ -35,12 +35,12 @@ def fold(text: str) -> str:
 
 def exact_words(text: str) -> list[str]:
     """The words of ``text`` in lower case with their diacritics (NFC)."""
-    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+    return WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
 def folded_words(text: str) -> list[str]:
     """The words of ``text``, folded."""
-    return _WORD.findall(fold(text))
+    return WORD.findall(fold(text))
 
 
 def word_list(words: list[str]) -> str:

@@ -1,22 +1,20 @@
 """Matched words shown in <mark>, in the original spelling, found through the folded text."""
 
-import re
 import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .engine import Query
-from .folding import fold
+from .folding import WORD, fold
 
-_WORD = re.compile(r"[^\W_]+")
 WORDS_BEFORE, WORDS_AFTER = 12, 32
 
 
 def _spans(text: str, query: Query):
     """Every word of ``text`` as (start, end, matched); ``text`` must be NFC."""
     wanted = set(query.folded)
-    return [(m.start(), m.end(), m.group() in wanted) for m in _WORD.finditer(fold(text))]
+    return [(m.start(), m.end(), m.group() in wanted) for m in WORD.finditer(fold(text))]
 
 
 def _marked(text: str, spans, start: int, end: int) -> str:

@@ -68,12 +68,6 @@ def visible_text(text: str, html: bool | None = None) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def search_terms(text: str) -> str:
-    """The words of a typed query, by the same rule, joined by spaces: punctuation would otherwise
-    be read as query syntax by search backends (SQLite FTS5 fails on "?")."""
-    return " ".join(_WORD.findall(unicodedata.normalize("NFC", text or "")))
-
-
 def count_words(text: str, html: bool | None = None) -> int:
     """Number of words in plain or HTML text, by the rule above (``html`` as for visible_text)."""
     if not text:
