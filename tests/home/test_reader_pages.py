@@ -5,8 +5,6 @@ from itertools import cycle
 
 import lxml.html
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import ngettext
 from wagtail.images.models import Image
@@ -14,6 +12,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from story_pages.models import Theme
 from tests.factories import province, publish_story, translate_into_english
+from tests.rendering import queries_to_render
 
 pytestmark = pytest.mark.django_db
 
@@ -160,14 +159,6 @@ def publish_many(count: int, image: Image) -> None:
             hero_image=image,
             title=f"Câu chuyện số {number}",
         )
-
-
-def queries_to_render(client, url: str) -> int:
-    client.get(url)  # the first view makes the image renditions; readers after that only read them
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize("url", ["/", "/en/", "/chu-de/chinh-quyen-so/", "/tinh-thanh/"])

@@ -4,14 +4,13 @@ from itertools import cycle
 
 import lxml.html
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from story_pages.models import ProvinceIndexPage, StoryPage, Theme
 from story_pages.video_player import private_player_url
 from tests.factories import embedded_video, paragraph, province, publish_story, translate_into_english
+from tests.rendering import queries_to_render
 
 pytestmark = pytest.mark.django_db
 
@@ -122,14 +121,6 @@ def test_a_unit_lists_the_stories_of_the_provinces_merged_into_it_page_by_page(c
 
 QUERY_BUDGET = 20
 PROVINCES = cycle(["24", "24", "01", "74", "79"])
-
-
-def queries_to_render(client, url: str) -> int:
-    client.get(url)  # the first view makes the image renditions; readers after that only read them
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def test_a_story_and_a_province_page_cost_a_fixed_number_of_queries(client, django_assert_max_num_queries):
