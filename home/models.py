@@ -7,12 +7,13 @@ from wagtail_localize.fields import TranslatableField
 
 from story_pages import listings
 from story_pages.models import ProvinceIndexPage
+from story_pages.routing import DirectStoryRoute
 from story_pages.themes import ThemeListingMixin
 
 LATEST_STORIES = 12
 
 
-class HomePage(ThemeListingMixin, Page):
+class HomePage(DirectStoryRoute, ThemeListingMixin, Page):
     """The front page of each language; the theme pages are its routes (/chu-de/…, /en/themes/…)."""
 
     intro = models.TextField(_("introduction"), blank=True)

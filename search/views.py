@@ -28,9 +28,11 @@ def search(request):
             stories = stories.order_by("-first_published_at", "-pk")
         # Ranked by id alone, then the page's ten stories fetched whole: sorting thousands of
         # matches never drags their bodies along.
-        page = Paginator(stories.values_list("pk", flat=True), RESULTS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        with engine.text_index_scans(stories.db):
+            page = Paginator(stories.values_list("pk", flat=True), RESULTS_PER_PAGE).get_page(
+                request.GET.get("page")
+            )
+            page.object_list = list(page.object_list)
         context.update(
             search_query=text,
             results=_results(page, engine.Query.parse(text)),

@@ -5,8 +5,8 @@ their hero image, its renditions and their province fetched for the whole list a
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
-from django.db.models.functions import Length, RowNumber, Substr
+from django.db.models import Case, Count, Value, When
+from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
 from . import cartogram
@@ -30,7 +30,10 @@ def parent_path(path: str) -> str:
 
 def as_cards(stories) -> list[StoryPage]:
     """The stories, ready for story cards: hero image and renditions, and each one's province."""
-    stories = list(stories.select_related("hero_image").prefetch_related("hero_image__renditions"))
+    stories = list(
+        # A card never shows the body: leaving it out keeps sorted rows small.
+        stories.defer("body").select_related("hero_image").prefetch_related("hero_image__renditions")
+    )
     attach_provinces(stories)
     return stories
 
@@ -66,44 +69,55 @@ def counts_by_province(locale_id) -> dict[str, int]:
 
 def front_page_stories(locale_id, latest: int) -> tuple[list[StoryPage], list[StoryPage]]:
     """The newest story of each theme (featured, in the order of the themes) and the `latest`
-    newest of the others, from one query."""
-    newest = [F("first_published_at").desc(), F("pk").desc()]
-    stories = (
-        published_stories(locale_id)
-        .annotate(
-            rank_in_theme=Window(RowNumber(), partition_by=[F("theme")], order_by=newest),
-            rank=Window(RowNumber(), order_by=newest),
-        )
-        # Of the newest latest + 3, at most 3 are featured: enough remain for the latest list.
-        .filter(Q(rank_in_theme=1) | Q(rank__lte=latest + len(Theme.values)))
-    )
-    cards = as_cards(newest_first(stories))
-    order = {theme: position for position, theme in enumerate(Theme.values)}
-    featured = sorted((s for s in cards if s.rank_in_theme == 1), key=lambda s: order[s.theme])
-    return featured, [s for s in cards if s.rank_in_theme != 1][:latest]
+    newest of the others.
+
+    The newest few stories, read through the date index, almost always hold every theme's
+    newest; a theme missing from them costs one more small query. Then the cards, whole.
+    """
+    stories = published_stories(locale_id)
+    newest = list(newest_first(stories).values_list("pk", "theme")[: latest + len(Theme.values)])
+    featured_pks = {}
+    for pk, theme in newest:
+        featured_pks.setdefault(theme, pk)
+    for theme in Theme.values:
+        if theme not in featured_pks:
+            if pk := newest_first(stories.filter(theme=theme)).values_list("pk", flat=True).first():
+                featured_pks[theme] = pk
+    latest_pks = [pk for pk, _ in newest if pk not in featured_pks.values()][:latest]
+    cards = {
+        card.pk: card
+        for card in as_cards(StoryPage.objects.filter(pk__in=[*featured_pks.values(), *latest_pks]))
+    }
+    featured = [cards[featured_pks[theme]] for theme in Theme.values if theme in featured_pks]
+    return featured, [cards[pk] for pk in latest_pks]
 
 
 def related_stories(story: StoryPage, limit: int = RELATED_STORIES) -> list[StoryPage]:
     """Up to `limit` published stories of the same province or theme, in the story's language.
 
     Those sharing both come first, then the same province, then the same theme; newest first.
+    Two small id queries (the province's stories through the tree path index, the theme's newest
+    elsewhere through the date index) instead of one that sorts a whole theme, then the cards.
     """
-    same_province = Q(path__startswith=parent_path(story.path), depth=story.depth)
-    same_theme = Q(theme=story.theme)
-    closeness = Case(
-        When(same_province & same_theme, then=Value(3)),
-        When(same_province, then=Value(2)),
-        default=Value(1),
-        output_field=IntegerField(),
-    )
-    candidates = (
-        published_stories(story.locale_id)
-        .filter(same_province | same_theme)
-        .exclude(pk=story.pk)
-        .annotate(closeness=closeness)
+    others = published_stories(story.locale_id).exclude(pk=story.pk)
+    province_path = parent_path(story.path)
+    same_province = (
+        others.filter(path__startswith=province_path, depth=story.depth)
+        .annotate(closeness=Case(When(theme=story.theme, then=3), default=2))
         .order_by("-closeness", "-first_published_at", "-pk")
+        .values_list("pk", "closeness", "first_published_at", named=True)[:limit]
     )
-    return as_cards(candidates[:limit])
+    same_theme_elsewhere = (
+        newest_first(others.filter(theme=story.theme).exclude(path__startswith=province_path))
+        .annotate(closeness=Value(1))
+        .values_list("pk", "closeness", "first_published_at", named=True)[:limit]
+    )
+    nearest = sorted(
+        [*same_province, *same_theme_elsewhere], key=lambda row: row[1:] + (row[0],), reverse=True
+    )
+    chosen = [pk for pk, *_ in nearest[:limit]]
+    cards = {card.pk: card for card in as_cards(StoryPage.objects.filter(pk__in=chosen))}
+    return [cards[pk] for pk in chosen]
 
 
 def province_map(locale_id, request=None) -> cartogram.Cartogram:

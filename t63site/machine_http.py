@@ -5,7 +5,7 @@ cache until public content changes."""
 import hashlib
 from email.utils import formatdate
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseNotModified
 
 from story_pages.content_version import current_version
@@ -28,7 +28,7 @@ class MachineEndpointsMiddleware:
         if etag in request.headers.get("If-None-Match", ""):
             return self._finish(HttpResponseNotModified(), etag, version)
         cache_key = f"t63:response:{etag}"
-        cached = cache.get(cache_key)
+        cached = caches["responses"].get(cache_key)
         if cached is not None:
             content_type, content = cached  # bytes, not a pickled response: cheaper to load
             return self._finish(HttpResponse(content, content_type=content_type), etag, version)
@@ -36,7 +36,7 @@ class MachineEndpointsMiddleware:
         if response.status_code == 200 and not response.streaming:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            cache.set(cache_key, (response["Content-Type"], response.content), CACHE_TIMEOUT)
+            caches["responses"].set(cache_key, (response["Content-Type"], response.content), CACHE_TIMEOUT)
         return self._finish(response, etag, version)
 
     @staticmethod

@@ -10,7 +10,7 @@ responses that depend on cookies are never cached.
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
@@ -40,7 +40,7 @@ class ReaderPageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _cache_key(request)
-        cached = cache.get(key)
+        cached = caches["responses"].get(key)
         if cached is not None:
             return _rebuilt(cached)
         response = self.get_response(request)
@@ -48,7 +48,7 @@ class ReaderPageCacheMiddleware:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             headers = {name: value for name, value in response.items() if name.lower() not in NOT_STORED}
-            cache.set(key, (response.status_code, headers, response.content), CACHE_TIMEOUT)
+            caches["responses"].set(key, (response.status_code, headers, response.content), CACHE_TIMEOUT)
         return response
 
 

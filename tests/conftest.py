@@ -1,6 +1,6 @@
 import pytest
 from django.core import serializers
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
@@ -41,7 +41,8 @@ def serialized_database() -> str:
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache, as its database starts from the same state."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

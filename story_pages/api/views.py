@@ -10,6 +10,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Page
 
+from search import engine as search_engine
+
 from ..models import ProvincePage, StoryPage
 from .filters import FILTER_PARAMETERS, filter_stories
 from .ninjs import ninjs1, ninjs3
@@ -72,8 +74,9 @@ class StoriesAPIViewSet(BaseAPIViewSet):
         stories = filter_stories(self.get_queryset(), request.GET)
         if set(request.GET) - PAGINATION_PARAMETERS <= PAGE_TABLE_FILTERS:
             stories = CountedApart(stories, filter_stories(published_story_pages(), request.GET))
-        page = self.paginate_queryset(stories)
-        return self.get_paginated_response(StoryBatch(page, request).represent_all())
+        with search_engine.text_index_scans(when="search" in request.GET):
+            page = self.paginate_queryset(stories)
+            return self.get_paginated_response(StoryBatch(page, request).represent_all())
 
     def detail_view(self, request, pk):
         self.check_query_parameters()

@@ -86,19 +86,22 @@ DATABASES = {
     )
 }
 
-if not env.CACHE_ENABLED:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-elif env.REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "t63site.resilient_cache.ResilientRedisCache",
-            "LOCATION": env.REDIS_URL,
-            # A Redis that does not answer within a second counts as down: pages go uncached.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+# Two caches. "default" holds Wagtail's and Django's own small caches (site root paths, image
+# renditions), rate limits and login lockouts. "responses" holds T63's caches: whole reader pages,
+# API and feed responses, and the content version their keys derive from. T63_CACHE=off turns
+# only "responses" off; "default" then lives in each process's memory, as in a stock install.
+if env.REDIS_URL and env.CACHE_ENABLED:
+    _shared = {
+        "BACKEND": "t63site.resilient_cache.ResilientRedisCache",
+        "LOCATION": env.REDIS_URL,
+        # A Redis that does not answer within a second counts as down: pages go uncached.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
+    CACHES = {"default": _shared, "responses": _shared}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    _in_process = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    _off = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    CACHES = {"default": _in_process, "responses": _in_process if env.CACHE_ENABLED else _off}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -7,7 +7,10 @@ DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", "test-only-not-secret-t63")
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "responses": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "responses"},
+}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="t63-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="t63-test-static-")
 STORAGES = {
