@@ -1,6 +1,5 @@
 """The reader search page: Vietnamese with or without diacritics, filtered, paginated, highlighted."""
 
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
@@ -10,6 +9,7 @@ from . import engine
 from .forms import StorySearchForm
 from .highlight import excerpt, highlight
 from .models import SearchEntry
+from .ranked_page import ranked_page
 
 RESULTS_PER_PAGE = 10
 
@@ -26,13 +26,10 @@ def search(request):
             stories = engine.search(stories, text)
         else:
             stories = stories.order_by("-first_published_at", "-pk")
-        # Ranked by id alone, then the page's ten stories fetched whole: sorting thousands of
-        # matches never drags their bodies along.
+        # Ranked by id alone (with the total, in one query), then the page's ten stories fetched
+        # whole: sorting thousands of matches never drags their bodies along.
         with engine.text_index_scans(stories.db):
-            page = Paginator(stories.values_list("pk", flat=True), RESULTS_PER_PAGE).get_page(
-                request.GET.get("page")
-            )
-            page.object_list = list(page.object_list)
+            page = ranked_page(stories, request.GET.get("page"), RESULTS_PER_PAGE)
         context.update(
             search_query=text,
             results=_results(page, engine.Query.parse(text)),

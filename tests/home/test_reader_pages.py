@@ -76,6 +76,15 @@ def test_the_front_page_features_the_newest_story_of_each_theme(client):
     assert [s.pk for s in response.context["latest_stories"]] == [older.pk]
 
 
+def test_a_theme_quiet_for_a_long_time_is_still_featured(client):
+    government = publish_story(theme=Theme.DIGITAL_GOVERNMENT, title="Một cửa số")
+    economy = [publish_story(theme=Theme.DIGITAL_ECONOMY, title=f"Chợ số {n}") for n in range(16)]
+    response = client.get("/")
+    assert [s.pk for s in response.context["featured_stories"]] == [government.pk, economy[-1].pk]
+    latest = [s.pk for s in response.context["latest_stories"]]
+    assert latest == [story.pk for story in reversed(economy[:-1])][:12]
+
+
 def test_the_front_page_links_the_three_themes_and_the_province_index(client):
     html = client.get("/").content.decode()
     for slug in ("chinh-quyen-so", "kinh-te-so", "xa-hoi-so"):

@@ -67,6 +67,10 @@ def test_results_are_paginated_and_the_query_count_does_not_grow(client, django_
     third = client.get("/search/", {"q": "ha noi", "page": "3"})
     assert len(third.context["results"]) == 3
     assert 'rel="prev" href="?q=ha+noi&amp;page=2"' in third.content.decode()
+    assert "Tìm thấy 23 câu chuyện" in third.content.decode()  # all of them, though the page shows three
+    # A page past the end shows the last one; a page that is not a number, the first.
+    assert client.get("/search/", {"q": "ha noi", "page": "9"}).context["page_obj"].number == 3
+    assert client.get("/search/", {"q": "ha noi", "page": "x"}).context["page_obj"].number == 1
 
 
 def test_the_api_search_uses_the_same_engine(client, stories):

@@ -50,6 +50,19 @@ def test_related_stories_share_the_province_or_the_theme_in_the_same_language(cl
     assert related_titles(client, story) == ["Cùng cả hai", "Cùng tỉnh", "Cùng chủ đề"]
 
 
+def test_a_story_is_served_at_its_url_while_live_and_follows_a_move(client):
+    story = publish_story(parent=province("24"), title="Chuyển tỉnh")
+    old_url = story.url
+    assert client.get(old_url).context["page"].pk == story.pk
+    story.move(province("01"), pos="last-child")
+    story.refresh_from_db()
+    assert story.url != old_url
+    assert client.get(old_url)["Location"] == story.url  # Wagtail's redirect, made by the move
+    assert client.get(story.url).context["page"].pk == story.pk
+    story.unpublish()
+    assert client.get(story.url).status_code == 404
+
+
 def test_at_most_four_related_stories(client):
     story = publish_story(parent=province("24"))
     for number in range(6):
