@@ -4,9 +4,11 @@ workers, wrk.
 Measures requests/s and p50/p99 latency for the stories endpoint (plain, with a province filter,
 with a search), Wagtail's stock pages endpoint over the same stories, a static file of the
 same size (the ceiling of this server stack), and the readers' pages: a story, the home page,
-a search matching about 1.6 % of the stories and one matching all of them. First with caching
-off, then with the cache warm (Redis). Prints the figures and the ratios. Run with `make bench`;
-it needs PostgreSQL and Redis running and installs wrk if missing. Nothing here asserts a speed: it reports.
+a search matching about 1.6 % of the stories and one matching all of them. First with T63's
+page and response caches off (T63_CACHE=off; Wagtail's own caches then live in each process,
+as in a stock install, for the stock endpoint too), then with the cache warm (Redis). Prints
+the figures and the ratios. Run with `make bench`; it needs PostgreSQL and Redis running and
+installs wrk if missing. Nothing here asserts a speed: it reports.
 """
 
 import json

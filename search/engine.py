@@ -10,7 +10,7 @@ diacritics) counts more.
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db import connections, transaction
+from django.db import connections, router, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.lookups import Lookup
 
@@ -71,15 +71,17 @@ def relevance(query: Query):
 
 
 @contextmanager
-def text_index_scans(using: str = "default", *, when: bool = True):
+def text_index_scans(using: str | None = None, *, when: bool = True):
     """Runs the queries inside on the text index, in one process each.
 
     PostgreSQL's planner reads a query matching most stories as a sequential scan, not counting
     that each row's tsvector must then be fetched and decompressed from TOAST: for "chuyển đổi
     số" on 10,000 stories the scan costs three times the GIN index (86 ms against 28). Parallel
     workers only take cores from the concurrent requests on a small machine. A no-op unless
-    ``when``, and on other databases.
+    ``when``, and on other databases. ``using``: the database the search reads (by default
+    where the router sends reads: the replica, if the request may use it).
     """
+    using = using or router.db_for_read(SearchEntry)
     if not when or connections[using].vendor != "postgresql":
         yield
         return

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "t63site.read_replica.ReadReplicaMiddleware",
     "t63site.rate_limits.RateLimitMiddleware",
     "t63site.security_headers.ContentSecurityPolicyMiddleware",
     "t63site.machine_http.MachineEndpointsMiddleware",
@@ -85,6 +86,15 @@ DATABASES = {
         env.DATABASE_URL, conn_max_age=env.DB_CONN_MAX_AGE, conn_health_checks=True
     )
 }
+# Readers' reads from a read replica, when there is one (t63site/read_replica.py says when not).
+T63_READ_REPLICA = None
+if env.DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        env.DATABASE_REPLICA_URL, conn_max_age=env.DB_CONN_MAX_AGE, conn_health_checks=True
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    T63_READ_REPLICA = "replica"
+DATABASE_ROUTERS = ["t63site.read_replica.ReadReplicaRouter"]
 
 # Two caches. "default" holds Wagtail's and Django's own small caches (site root paths, image
 # renditions), rate limits and login lockouts. "responses" holds T63's caches: whole reader pages,

@@ -34,6 +34,8 @@ STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static"))
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Seconds a database connection is kept between requests (0: a new one per request).
 DB_CONN_MAX_AGE = int(env_str("DB_CONN_MAX_AGE", "0"))
+# A PostgreSQL streaming replica of DATABASE_URL for readers' pages and the API; optional.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
 # The shared cache; without it each process caches in its own memory. T63_CACHE=off disables caching.
 REDIS_URL = env_str("REDIS_URL")
 CACHE_ENABLED = env_str("T63_CACHE", "on") != "off"

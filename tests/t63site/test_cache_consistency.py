@@ -3,10 +3,10 @@ API or feed responses. Each "process" here has its own cache client on one share
 when reachable, a cache directory otherwise), as gunicorn workers on several servers do."""
 
 import contextlib
-from unittest import mock
 
 import pytest
 import redis
+from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 
@@ -42,11 +42,12 @@ def processes(request, tmp_path):
 @contextlib.contextmanager
 def running_in(cache):
     """Requests and publishes handled by the process whose cache client this is."""
-    with (
-        mock.patch("t63site.machine_http.cache", cache),
-        mock.patch("story_pages.content_version.cache", cache),
-    ):
+    previous = caches["responses"]
+    caches["responses"] = cache  # this thread's client of T63's cache, as in that process
+    try:
         yield
+    finally:
+        caches["responses"] = previous
 
 
 def titles(client, path="/api/v2/stories/") -> list[str]:

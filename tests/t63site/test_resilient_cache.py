@@ -9,14 +9,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def redis_down(settings):
-    # A port where nothing listens.
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "t63site.resilient_cache.ResilientRedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
+    unreachable = {
+        "BACKEND": "t63site.resilient_cache.ResilientRedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # a port where nothing listens
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }
+    settings.CACHES = {"default": unreachable, "responses": unreachable}
 
 
 def test_every_operation_degrades_to_a_miss():
