@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 DEPS := $(VENV)/.deps-installed
 
-.PHONY: run test lint check messages setup demo clean bench chromium serve backup restore loadtest
+.PHONY: run test lint check messages setup demo clean bench chromium serve backup restore loadtest replica-check
 
 $(DEPS): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,10 @@ restore: $(DEPS)
 # 5 minutes, 50 clients, 10,000 stories, PostgreSQL and Redis restarted mid-run (docs/deploy.md).
 loadtest: $(DEPS) messages
 	$(PY) loadtest/loadtest.py
+
+# A streaming replica of the local PostgreSQL, and the site reading from it (docs/deploy.md).
+replica-check: $(DEPS) messages
+	$(PY) loadtest/replica_check.py
 
 clean:
 	rm -rf $(VENV) var
