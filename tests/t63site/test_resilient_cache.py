@@ -33,3 +33,8 @@ def test_the_site_and_the_api_answer_while_redis_is_down(client, redis_down, set
     assert client.get("/api/v2/stories/").status_code == 200
     assert client.get("/api/v2/stories/").status_code == 200
     assert client.get("/readyz").status_code == 503  # but the load balancer is told
+
+
+def test_every_operation_uses_the_same_client_of_its_pool():
+    cache = ResilientRedisCache("redis://127.0.0.1:6379/7", {})
+    assert cache._cache.get_client("a") is cache._cache.get_client("b", write=True)
