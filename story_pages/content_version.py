@@ -20,6 +20,22 @@ def current_version() -> int:
     return version
 
 
+def current_version_and_entry(key: str):
+    """The content version and the entry stored under ``key`` by store_entry(), in one round
+    trip to the cache. The entry is None unless it was stored under this very version: a
+    publish makes every stored entry stale at once, each one replaced on its next request."""
+    found = caches["responses"].get_many([CACHE_KEY, key])
+    version = found.get(CACHE_KEY)
+    if version is None:
+        return current_version(), None
+    stored_version, entry = found.get(key, (None, None))
+    return version, (entry if stored_version == version else None)
+
+
+def store_entry(key: str, version: int, entry, timeout: int) -> None:
+    caches["responses"].set(key, (version, entry), timeout)
+
+
 def bump(*args, **kwargs) -> None:
     """Signal receiver: record that public content changed."""
     new_version = int(time.time() * 1000)

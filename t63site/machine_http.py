@@ -5,10 +5,9 @@ cache until public content changes."""
 import hashlib
 from email.utils import formatdate
 
-from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseNotModified
 
-from story_pages.content_version import current_version
+from story_pages.content_version import current_version, current_version_and_entry, store_entry
 
 MACHINE_PATHS = ("/api/", "/feeds/", "/oembed/")
 MAX_AGE = 60  # seconds a client or CDN may reuse a response without asking
@@ -22,13 +21,13 @@ class MachineEndpointsMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not request.path.startswith(MACHINE_PATHS):
             return self.get_response(request)
-        version = current_version()
-        digest = hashlib.sha1(f"{version}:{request.get_full_path()}".encode()).hexdigest()[:20]
-        etag = f'"{digest}"'
-        if etag in request.headers.get("If-None-Match", ""):
-            return self._finish(HttpResponseNotModified(), etag, version)
-        cache_key = f"t63:response:{etag}"
-        cached = caches["responses"].get(cache_key)
+        cache_key = f"t63:response:{hashlib.sha1(request.get_full_path().encode()).hexdigest()}"
+        if "If-None-Match" in request.headers:  # the version alone decides: no body fetched
+            version = current_version()
+            if (etag := _etag(version, request)) in request.headers["If-None-Match"]:
+                return self._finish(HttpResponseNotModified(), etag, version)
+        version, cached = current_version_and_entry(cache_key)
+        etag = _etag(version, request)
         if cached is not None:
             content_type, content = cached  # bytes, not a pickled response: cheaper to load
             return self._finish(HttpResponse(content, content_type=content_type), etag, version)
@@ -36,7 +35,7 @@ class MachineEndpointsMiddleware:
         if response.status_code == 200 and not response.streaming:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            caches["responses"].set(cache_key, (response["Content-Type"], response.content), CACHE_TIMEOUT)
+            store_entry(cache_key, version, (response["Content-Type"], response.content), CACHE_TIMEOUT)
         return self._finish(response, etag, version)
 
     @staticmethod
@@ -48,3 +47,8 @@ class MachineEndpointsMiddleware:
         response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
         response["Vary"] = "Accept-Encoding"
         return response
+
+
+def _etag(version: int, request) -> str:
+    digest = hashlib.sha1(f"{version}:{request.get_full_path()}".encode()).hexdigest()[:20]
+    return f'"{digest}"'

@@ -1,20 +1,20 @@
 """Reader pages served from the cache until public content changes.
 
 A story going viral on Zalo means thousands of readers asking for the same page. Pages are
-cached whole, keyed by the content version (bumped on every publish, unpublish, move, delete
-and image or video change: story_pages.content_version), so a publish is visible on the very
-next request, from every app process sharing the cache. Editors (anyone with a session) and
+cached whole with the content version they were built under (bumped on every publish, unpublish,
+move, delete and image or video change: story_pages.content_version); a page of an older version
+counts as missing, so a publish is visible on the very next request, from every app process
+sharing the cache. The version and the page come in one round trip. Editors (anyone with a session) and
 responses that depend on cookies are never cached.
 """
 
 import hashlib
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-from story_pages.content_version import current_version
+from story_pages.content_version import current_version_and_entry, store_entry
 
 # Paths that are not reader pages, have their own caching (machine_http) or must stay live.
 SKIPPED_PREFIXES = (
@@ -40,7 +40,7 @@ class ReaderPageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _cache_key(request)
-        cached = caches["responses"].get(key)
+        version, cached = current_version_and_entry(key)
         if cached is not None:
             return _rebuilt(cached)
         response = self.get_response(request)
@@ -48,7 +48,7 @@ class ReaderPageCacheMiddleware:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             headers = {name: value for name, value in response.items() if name.lower() not in NOT_STORED}
-            caches["responses"].set(key, (response.status_code, headers, response.content), CACHE_TIMEOUT)
+            store_entry(key, version, (response.status_code, headers, response.content), CACHE_TIMEOUT)
         return response
 
 
@@ -72,7 +72,7 @@ def _cacheable_response(response) -> bool:
 
 
 def _cache_key(request) -> str:
-    page = f"{current_version()}:{get_language()}:{request.get_host()}:{request.get_full_path()}"
+    page = f"{get_language()}:{request.get_host()}:{request.get_full_path()}"
     return f"t63:page:{hashlib.sha1(page.encode()).hexdigest()}"
 
 
