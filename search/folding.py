@@ -28,9 +28,20 @@ def _fold_char(char: str) -> str:
     return lowered if len(lowered) == 1 else base
 
 
+class _FoldTable(dict):
+    """str.translate's table, filled as characters are met: one C call folds a whole text."""
+
+    def __missing__(self, codepoint: int) -> str:
+        self[codepoint] = _fold_char(chr(codepoint))
+        return self[codepoint]
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """``text`` without diacritics, lower-cased, with the same length as the NFC text."""
-    return "".join(_fold_char(char) for char in unicodedata.normalize("NFC", text))
+    return unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
 
 
 def exact_words(text: str) -> list[str]:

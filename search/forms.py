@@ -4,35 +4,49 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from story_pages.models import ProvincePage, StoryFormat, StoryPage, Theme
+from story_pages.models import ProvincePage, ProvinceStatus, StoryFormat, StoryPage, Theme
+
+from .widgets import QuickSelect
 
 
 def _place_choices(locale):
     """Current units, each followed by the provinces merged into it (alone, they narrow further)."""
-    provinces = ProvincePage.objects.filter(locale=locale).order_by("title")
-    merged: dict[int, list[ProvincePage]] = {}
-    for province in provinces:
-        if province.merged_into_id:
-            merged.setdefault(province.merged_into_id, []).append(province)
+    # Plain rows: 63 page objects cost more than the rest of an uncached search.
+    rows = ProvincePage.objects.filter(locale=locale).order_by("title")
+    rows = rows.values_list(
+        "pk", "code", "title", "status", "current_name", "official_name", "merged_into_id"
+    )
+    merged: dict[int, list[tuple[str, str]]] = {}
+    for _pk, code, title, _status, _current, _official, merged_into_id in rows:
+        if merged_into_id:
+            merged.setdefault(merged_into_id, []).append((code, title))
     groups = []
-    for unit in provinces:
-        if unit.is_current:
-            options = [(unit.code, _("All of %(unit)s") % {"unit": unit.display_current_name})]
-            options += [(province.code, province.title) for province in merged.get(unit.pk, [])]
-            groups.append((unit.display_current_name, options))
+    for pk, code, _title, status, current_name, official_name, _merged in rows:
+        if status == ProvinceStatus.CURRENT:
+            name = current_name or official_name  # as ProvincePage.display_current_name
+            options = [(code, _("All of %(unit)s") % {"unit": name})] + merged.get(pk, [])
+            groups.append((name, options))
     return [("", _("All provinces"))] + groups
 
 
 class StorySearchForm(forms.Form):
     q = forms.CharField(label=_("Words to find"), required=False, max_length=200)
     theme = forms.ChoiceField(
-        label=_("Theme"), required=False, choices=[("", _("All themes"))] + Theme.choices
+        label=_("Theme"),
+        required=False,
+        choices=[("", _("All themes"))] + Theme.choices,
+        widget=QuickSelect,
     )
-    place = forms.ChoiceField(label=_("Province or unit"), required=False)
+    place = forms.ChoiceField(label=_("Province or unit"), required=False, widget=QuickSelect)
     format = forms.ChoiceField(
-        label=_("Format"), required=False, choices=[("", _("All formats"))] + StoryFormat.choices
+        label=_("Format"),
+        required=False,
+        choices=[("", _("All formats"))] + StoryFormat.choices,
+        widget=QuickSelect,
     )
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    year = forms.TypedChoiceField(
+        label=_("Year"), required=False, coerce=int, empty_value=None, widget=QuickSelect
+    )
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,8 @@
 """Matched words shown in <mark>, in the original spelling, found through the folded text."""
 
 import unicodedata
+from collections import deque
+from itertools import islice
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -37,13 +39,19 @@ def highlight(text: str, query: Query) -> SafeString:
 def excerpt(text: str, query: Query) -> SafeString | None:
     """A few lines of ``text`` around its first matched word, marked; None if no word matches."""
     text = unicodedata.normalize("NFC", text)
-    spans = _spans(text, query)
-    first = next((index for index, (_, _, matched) in enumerate(spans) if matched), None)
-    if first is None:
+    wanted = set(query.folded)
+    words = WORD.finditer(fold(text))
+    before = deque(maxlen=WORDS_BEFORE)
+    for word in words:  # read only as far as the first match and the words after it
+        if word.group() in wanted:
+            window = [*before, word, *islice(words, WORDS_AFTER - 1)]
+            break
+        before.append(word)
+    else:
         return None
-    window = spans[max(0, first - WORDS_BEFORE) : first + WORDS_AFTER]
-    start, end = window[0][0], window[-1][1]
-    marked = _marked(text, window, start, end)
-    before = "… " if start > 0 else ""
-    after = " …" if end < len(text.rstrip()) else ""
-    return mark_safe(f"{before}{marked}{after}")  # escaped in _marked
+    spans = [(word.start(), word.end(), word.group() in wanted) for word in window]
+    start, end = spans[0][0], spans[-1][1]
+    marked = _marked(text, spans, start, end)
+    before_mark = "… " if start > 0 else ""
+    after_mark = " …" if end < len(text.rstrip()) else ""
+    return mark_safe(f"{before_mark}{marked}{after_mark}")  # escaped in _marked

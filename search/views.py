@@ -41,16 +41,18 @@ def search(request):
 
 def _results(page, query):
     """Each story on the page with its province and its title and excerpt marked; three queries."""
-    found = StoryPage.objects.select_related("locale").in_bulk(list(page))
+    found = (
+        StoryPage.objects.select_related("locale").defer("body").in_bulk(list(page))
+    )  # excerpts come from the index
     stories = [found[pk] for pk in page if pk in found]
     provinces = ProvincePage.objects.filter(path__in={story.path[: -story.steplen] for story in stories})
-    province_of = {province.path: province for province in provinces}
+    province_of = dict(provinces.values_list("path", "title"))
     entries = SearchEntry.objects.filter(page_id__in=[story.pk for story in stories])
     texts = dict(entries.values_list("page_id", "text"))
     return [
         {
             "story": story,
-            "province": province_of.get(story.path[: -story.steplen]),
+            "province": province_of.get(story.path[: -story.steplen]),  # its name
             "title": highlight(story.title, query),
             "excerpt": (excerpt(story.summary, query) or excerpt(_body_text(story, texts), query))
             if query

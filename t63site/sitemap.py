@@ -7,6 +7,8 @@ import operator
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from story_pages.visibility import private_q
+
 
 class TranslatedSitemap(Sitemap):
     def items(self):
@@ -50,4 +52,4 @@ class TranslatedSitemap(Sitemap):
 
 def _public(pages):
     # Untranslated aliases carry Vietnamese text under /en/: they are no English pages.
-    return pages.live().public().filter(alias_of__isnull=True)
+    return pages.live().exclude(private_q()).filter(alias_of__isnull=True)

@@ -12,8 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH
-from wagtail.models import Page, Site
-from wagtail.models.sites import SiteRootPath
+from wagtail.models import Site
 
 SAFE = RFC3986_SUBDELIMS + "/~:@"  # what Django's reverse() leaves unquoted
 
@@ -21,7 +20,7 @@ SAFE = RFC3986_SUBDELIMS + "/~:@"  # what Django's reverse() leaves unquoted
 class PageUrls:
     def __init__(self, request=None):
         self.request = request
-        self.roots = site_root_paths()
+        self.roots = Site.get_site_root_paths()  # cached by Wagtail, cleared when sites change
         self._prefixes: dict[str, str | None] = {}
         self._request_site_id = None
 
@@ -62,23 +61,3 @@ class PageUrls:
             except NoReverseMatch:  # a headless site: pages have no URL
                 self._prefixes[language_code] = None
         return self._prefixes[language_code]
-
-
-def site_root_paths() -> list[SiteRootPath]:
-    """``Site.get_site_root_paths()`` (most specific root first, each root in every language)
-    from two plain queries: Wagtail's builds page objects, on every request when uncached."""
-    sites = Site.objects.order_by("-root_page__url_path", "-is_default_site", "hostname").values_list(
-        "id", "hostname", "port", "root_page__translation_key"
-    )
-    sites = [(site_id, Site(hostname=host, port=port).root_url, key) for site_id, host, port, key in sites]
-    roots_by_key: dict = {}
-    translations = Page.objects.filter(translation_key__in={key for *_, key in sites}).order_by("path")
-    for key, url_path, language in translations.values_list(
-        "translation_key", "url_path", "locale__language_code"
-    ):
-        roots_by_key.setdefault(key, []).append((url_path, language))
-    return [
-        SiteRootPath(site_id, url_path, root_url, language)
-        for site_id, root_url, key in sites
-        for url_path, language in roots_by_key.get(key, [])
-    ]

@@ -118,17 +118,22 @@ class StoryBatch:
     def _provinces(self):
         """Parent path -> the province's representation, shared by its stories."""
         parent_paths = {story.path[: -story.steplen] for story in self.stories}
-        # All 63 in each language, as plain rows: filtering by path makes PostgreSQL pick a plan
+        # All 63 in each language, as tuples: filtering by path makes PostgreSQL pick a plan
         # that reads the whole page table, and page objects cost more than the query.
-        rows = ProvincePage.objects.order_by().values(*PROVINCE_COLUMNS)
-        return {row["path"]: _province(row) for row in rows if row["path"] in parent_paths}
+        rows = ProvincePage.objects.order_by().values_list(*PROVINCE_COLUMNS)
+        return {
+            row[0]: _province(dict(zip(PROVINCE_COLUMNS, row, strict=True)))
+            for row in rows
+            if row[0] in parent_paths
+        }
 
     def _images(self, raw_blocks):
         """Image id -> (image, its renditions' representation), each rendition looked up once."""
         ids = {block["value"].get("image") for block in raw_blocks if block["type"] == "image"}
         ids |= {story.hero_image_id for story in self.stories}
         ids.discard(None)
-        images = get_image_model().objects.filter(id__in=ids).prefetch_renditions(*_FILTERS)
+        # Renditions come from Wagtail's rendition cache (one query for any it lacks).
+        images = get_image_model().objects.filter(id__in=ids)
         return {image.pk: (image, self._renditions(image)) for image in images}
 
     def _media(self, raw_blocks):

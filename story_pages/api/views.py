@@ -13,8 +13,10 @@ from wagtail.models import Page
 from search import engine as search_engine
 
 from ..models import ProvincePage, StoryPage
+from ..visibility import private_q
 from .filters import FILTER_PARAMETERS, filter_stories
 from .ninjs import ninjs1, ninjs3
+from .rendering import RENDERERS
 from .representation import StoryBatch, unit_reference
 
 PAGINATION_PARAMETERS = frozenset({"limit", "offset"})
@@ -28,7 +30,7 @@ MAX_OFFSET = 10**9
 def published_story_pages():
     """StoryPage.objects.published() as pages: counting them needs no join to the story table,
     which on PostgreSQL makes the count of a whole listing three times cheaper."""
-    return Page.objects.type(StoryPage).live().public().filter(alias_of__isnull=True)
+    return Page.objects.type(StoryPage).live().exclude(private_q()).filter(alias_of__isnull=True)
 
 
 class CountedApart:
@@ -49,6 +51,7 @@ class StoriesAPIViewSet(BaseAPIViewSet):
 
     model = StoryPage
     name = "stories"
+    renderer_classes = RENDERERS
     known_query_parameters = FILTER_PARAMETERS | PAGINATION_PARAMETERS
 
     def get_queryset(self):
@@ -58,13 +61,6 @@ class StoriesAPIViewSet(BaseAPIViewSet):
         unknown = set(self.request.GET) - self.known_query_parameters
         if unknown:
             raise BadRequestError(f"unknown query parameter: {', '.join(sorted(unknown))}")
-
-    def get_renderer_context(self):
-        # Wagtail pretty-prints with indent=4, which forces Python's slow JSON encoder and
-        # inflates responses by a third; machines read compact JSON.
-        context = super().get_renderer_context()
-        context.pop("indent", None)
-        return context
 
     def listing_view(self, request):
         self.check_query_parameters()
@@ -118,6 +114,7 @@ class ProvincesAPIViewSet(BaseAPIViewSet):
 
     model = ProvincePage
     name = "provinces"
+    renderer_classes = RENDERERS
     known_query_parameters = frozenset({"status"})
 
     def check_query_parameters(self, queryset=None):

@@ -15,7 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .. import rules
+from .. import rules, visibility
 from ..blocks import StoryBodyBlock
 from ..forms import StoryPageForm
 from ..panels import WordCounterPanel
@@ -54,6 +54,9 @@ class StoryPageQuerySet(PageQuerySet):
     def published(self):
         """Live, public stories with their own content (not the untranslated aliases)."""
         return self.live().public().filter(alias_of__isnull=True)
+
+    def private_q(self):
+        return visibility.private_q()
 
     def published_in(self, provinces):
         provinces = list(provinces)

@@ -1,5 +1,6 @@
 """The readers' search and the API's `search`: Vietnamese typed with or without its marks."""
 
+from search import engine, highlight
 from search.folding import fold
 from search.models import SearchEntry
 from story_pages.models import StoryPage
@@ -90,3 +91,16 @@ def test_folding_keeps_one_character_per_character():
     text = "Chuyển đổi số ở Đà Nẵng"
     assert fold(text) == "chuyen doi so o da nang"
     assert len(fold(text)) == len(text)
+
+
+def test_an_excerpt_is_the_words_around_the_first_match():
+    words = [f"từ{number}" for number in range(100)]
+    words[50] = "Đổi"
+    words[60] = "đổi"
+    excerpt = highlight.excerpt(" ".join(words), engine.Query.parse("doi"))
+    shown = excerpt.replace("<mark>", "").replace("</mark>", "").strip("… ").split()
+    assert shown == words[38:82]  # 12 words before the first match, 32 from it
+    assert excerpt.startswith("… ") and excerpt.endswith(" …")
+    assert "<mark>Đổi</mark>" in excerpt and "<mark>đổi</mark>" in excerpt  # the original spelling
+    assert highlight.excerpt("không có gì", engine.Query.parse("doi")) is None
+    assert highlight.excerpt("đổi ở đầu", engine.Query.parse("doi")).startswith("<mark>")

@@ -299,3 +299,28 @@ def test_searches_with_query_syntax_characters_never_fail(client, stories, text)
 def test_an_offset_beyond_any_database_is_refused(client, db):
     response = client.get(STORIES, {"offset": str(10**30)})
     assert response.status_code == 400 and "offset" in response.json()["message"]
+
+
+def test_json_keeps_drf_shapes_utc_as_z_and_unescaped_vietnamese(client, stories):
+    response = client.get(f"{STORIES}{stories['bac-giang'].pk}/")
+    assert response["Content-Type"] == "application/json"
+    item = response.json()
+    assert item["first_published_at"] == "2025-09-15T02:00:00Z"  # 09:00 in Hà Nội
+    assert "Xét nghiệm COVID-19 ở Bắc Giang".encode() in response.content  # UTF-8, not \\u escapes
+    assert b"\n" not in response.content.strip()  # compact: one line
+
+
+def test_private_sections_are_looked_up_once_per_request(client, stories):
+    def restriction_lookups(path):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        # Both the listing and its total exclude private sections: one lookup serves both.
+        return sum('FROM "wagtailcore_pageviewrestriction" INNER JOIN' in q["sql"] for q in queries)
+
+    assert restriction_lookups(STORIES + "?locale=vi") == 1
+    assert restriction_lookups("/") == 1  # the home page lists stories through several querysets
+    # The lookup does not outlive its request: a restriction made since applies to the next one.
+    PageViewRestriction.objects.create(page=stories["binh-duong"], restriction_type="password", password="x")
+    caches["responses"].clear()  # the work of building the listing, not the cached response
+    ids = {item["id"] for item in client.get(STORIES + "?locale=vi").json()["items"]}
+    assert stories["binh-duong"].pk not in ids and stories["bac-ninh"].pk in ids

@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from wagtail.models import PageViewRestriction
 
 from story_pages.models import StoryPage
 from tests.factories import StoryPageFactory, province
@@ -34,6 +35,18 @@ def test_an_unpublished_story_is_gone_at_once(client, story):
     assert client.get(story.url).status_code == 200
     story.unpublish()
     assert client.get(story.url).status_code == 404
+
+
+def test_a_story_made_private_leaves_every_cached_copy_at_once(client, story):
+    assert client.get(story.url).status_code == 200
+    assert client.get("/api/v2/stories/").json()["meta"]["total_count"] == 1
+    restriction = PageViewRestriction.objects.create(page=story, restriction_type="password", password="x")
+    assert client.get(story.url).status_code == 200  # Wagtail's password form, not the story
+    assert "Cổng dịch vụ công" not in client.get(story.url).content.decode()
+    assert client.get("/api/v2/stories/").json()["meta"]["total_count"] == 0
+    assert "Cổng dịch vụ công" not in client.get("/feeds/vi/rss/").content.decode()
+    restriction.delete()
+    assert client.get("/api/v2/stories/").json()["meta"]["total_count"] == 1
 
 
 def test_editors_see_the_live_page_with_their_userbar(admin_client, story):
