@@ -4,9 +4,7 @@ translations) is fetched once per batch, never once per story."""
 
 import mimetypes
 from html import escape
-from types import SimpleNamespace
 
-from django.db.models import QuerySet
 from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -15,9 +13,10 @@ from wagtailmedia.models import get_media_model
 
 from ..blocks import embed_provider
 from ..identifiers import story_guid
-from ..models import ProvincePage, StoryPage, Theme
+from ..models import ProvincePage, Theme
 from .page_urls import PageUrls
 from .richtext import clean_html, linked_page_ids
+from .story_rows import PROVINCE_COLUMNS, StoryRow, province_representation
 
 # Ready-made renditions of every image: the share card size and a column width.
 RENDITION_FILTERS = {"share": "fill-1200x630", "medium": "width-800"}
@@ -29,75 +28,6 @@ def unit_reference(province) -> dict:
     """The current unit a province belongs to today, by its code and today's official name."""
     unit = province.merged_into or province
     return {"code": unit.code, "name": unit.display_current_name}
-
-
-PROVINCE_COLUMNS = (
-    "path",
-    "code",
-    "title",
-    "official_name",
-    "status",
-    "current_name",
-    "merged_into__code",
-    "merged_into__official_name",
-    "merged_into__current_name",
-)
-
-
-def _province(row) -> dict:
-    """A story's province from its row; the unit named as unit_reference() names it."""
-    unit = "merged_into__" if row["merged_into__code"] else ""
-    return {
-        "code": row["code"],
-        "name": row["title"],
-        "official_name": row["official_name"],
-        "status": row["status"],
-        "current_unit": {
-            "code": row[f"{unit}code"],
-            "name": row[f"{unit}current_name"] or row[f"{unit}official_name"],
-        },
-    }
-
-
-class StoryRow:
-    """A story's columns, as the representation reads them, for listings: building page objects
-    costs more than the query. Reads like a StoryPage, down to its derived properties."""
-
-    COLUMNS = (
-        "id",
-        "path",
-        "translation_key",
-        "locale_id",
-        "locale__language_code",
-        "title",
-        "summary",
-        "theme",
-        "story_format",
-        "body_words",
-        "body",
-        "hero_image_id",
-        "hero_image_alt",
-        "credit_line",
-        "licence",
-        "url_path",
-        "first_published_at",
-        "last_published_at",
-    )
-    steplen = StoryPage.steplen
-    reading_minutes = StoryPage.reading_minutes
-    licence_url = StoryPage.licence_url
-
-    def __init__(self, row: dict):
-        self.__dict__.update(row)
-        self.pk = row["id"]
-        self.locale = SimpleNamespace(language_code=row["locale__language_code"])
-
-    @classmethod
-    def of(cls, stories) -> list:
-        """Rows of a queryset's stories; stories already loaded (search results) as they are."""
-        if isinstance(stories, QuerySet):
-            return [cls(row) for row in stories.values(*cls.COLUMNS)]
-        return list(stories)
 
 
 class StoryBatch:
@@ -117,14 +47,19 @@ class StoryBatch:
 
     def _provinces(self):
         """Parent path -> the province's representation, shared by its stories."""
+        if all(isinstance(story, StoryRow) for story in self.stories):  # read with their rows
+            return {
+                story.path[: -story.steplen]: province_representation(story.province_row)
+                for story in self.stories
+            }
         parent_paths = {story.path[: -story.steplen] for story in self.stories}
         # All 63 in each language, as tuples: filtering by path makes PostgreSQL pick a plan
         # that reads the whole page table, and page objects cost more than the query.
-        rows = ProvincePage.objects.order_by().values_list(*PROVINCE_COLUMNS)
+        rows = ProvincePage.objects.order_by().values_list("path", *PROVINCE_COLUMNS)
         return {
-            row[0]: _province(dict(zip(PROVINCE_COLUMNS, row, strict=True)))
-            for row in rows
-            if row[0] in parent_paths
+            path: province_representation(dict(zip(PROVINCE_COLUMNS, row, strict=True)))
+            for path, *row in rows
+            if path in parent_paths
         }
 
     def _images(self, raw_blocks):

@@ -230,6 +230,24 @@ def test_the_total_counts_exactly_the_stories_listed(client, stories, query):
     assert body["meta"]["total_count"] == len(body["items"]) > 0
 
 
+def test_a_listing_names_each_province_as_the_story_itself_does(client, stories):
+    # Listings read the province with the story's row, a story alone reads it on its own.
+    listed = client.get(STORIES + "?limit=100").json()["items"]
+    assert {item["province"]["code"] for item in listed} == {"74", "79", "24", "27"}
+    for item in listed:
+        assert item["province"] == client.get(f"{STORIES}{item['id']}/").json()["province"]
+    binh_duong = next(item for item in listed if item["province"]["code"] == "74")
+    assert binh_duong["province"]["current_unit"]["code"] == "79"  # merged into Hồ Chí Minh City
+
+
+@pytest.mark.parametrize("query", ["?locale=vi", "?unit=24", "?search=COVID"])
+def test_a_page_past_the_end_still_counts_the_listing(client, stories, query):
+    whole = client.get(STORIES + query).json()
+    past_the_end = client.get(STORIES + query + "&offset=50").json()
+    assert past_the_end["items"] == [] and whole["items"]
+    assert past_the_end["meta"]["total_count"] == whole["meta"]["total_count"] == len(whole["items"])
+
+
 def test_the_number_of_queries_does_not_grow_with_limit(client, db):
     image = Image.objects.create(title="Ảnh", file=get_test_image_file())
     video = make_video_media(5)
