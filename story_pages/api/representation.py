@@ -67,8 +67,9 @@ class StoryBatch:
         ids = {block["value"].get("image") for block in raw_blocks if block["type"] == "image"}
         ids |= {story.hero_image_id for story in self.stories}
         ids.discard(None)
-        # Renditions come from Wagtail's rendition cache (one query for any it lacks).
-        images = get_image_model().objects.filter(id__in=ids)
+        # One query for every image's renditions: Wagtail's rendition cache would take a round
+        # trip per image (to Redis in production).
+        images = get_image_model().objects.filter(id__in=ids).prefetch_renditions(*_FILTERS)
         return {image.pk: (image, self._renditions(image)) for image in images}
 
     def _media(self, raw_blocks):
