@@ -28,12 +28,19 @@ def _fold_char(char: str) -> str:
     return lowered if len(lowered) == 1 else base
 
 
+# Characters below this (Latin, Vietnamese's U+1E00–U+1EFF among them) are remembered once met;
+# others are folded on each use, so that text from anywhere cannot grow the table without end.
+_REMEMBERED_BELOW = 0x2000
+
+
 class _FoldTable(dict):
     """str.translate's table, filled as characters are met: one C call folds a whole text."""
 
     def __missing__(self, codepoint: int) -> str:
-        self[codepoint] = _fold_char(chr(codepoint))
-        return self[codepoint]
+        folded = _fold_char(chr(codepoint))
+        if codepoint < _REMEMBERED_BELOW:
+            self[codepoint] = folded
+        return folded
 
 
 _FOLD_TABLE = _FoldTable()

@@ -1,11 +1,12 @@
 """One number that changes whenever anything public changes: published, unpublished, moved or
-deleted pages, images and videos. Machine endpoints derive their ETag and cache keys from it, so
-a publish through any app process is seen by every other one on its next request (the version
-lives in the shared cache)."""
+deleted pages, images and videos, view restrictions made or lifted. Machine endpoints derive
+their ETag and cache keys from it, so a publish through any app process is seen by every other
+one on its next request (the version lives in the shared cache)."""
 
 import time
 
 from django.core.cache import caches
+from django.db import transaction
 
 CACHE_KEY = "t63:content-version"
 
@@ -37,7 +38,15 @@ def store_entry(key: str, version: int, entry, timeout: int) -> None:
 
 
 def bump(*args, **kwargs) -> None:
-    """Signal receiver: record that public content changed."""
+    """Signal receiver: record that public content changed, now and again once the change is
+    committed. A request between the two could otherwise read the old rows and store them under
+    the new version, to be served until the next change."""
+    _new_version()
+    if transaction.get_connection().in_atomic_block:  # content is written to the primary
+        transaction.on_commit(_new_version)
+
+
+def _new_version() -> None:
     new_version = int(time.time() * 1000)
     old_version = caches["responses"].get(CACHE_KEY) or 0
     caches["responses"].set(CACHE_KEY, max(new_version, old_version + 1), timeout=None)

@@ -28,6 +28,7 @@ FILTER_PARAMETERS = frozenset(
 )
 ORDERINGS = {"-first_published_at", "first_published_at"}
 EARLIEST, LATEST = datetime(1900, 1, 1), datetime(3000, 1, 1)
+MAX_SEARCH_LENGTH = 200  # as the readers' search form
 
 
 def filter_stories(queryset, params):
@@ -52,6 +53,8 @@ def filter_stories(queryset, params):
         raise BadRequestError(f"order: must be one of {', '.join(sorted(ORDERINGS))}")
     # The id breaks ties so that pages of results never overlap.
     queryset = queryset.order_by(order, "-pk" if order.startswith("-") else "pk")
+    if len(params.get("search", "")) > MAX_SEARCH_LENGTH:
+        raise BadRequestError(f"search: at most {MAX_SEARCH_LENGTH} characters")
     if "search" in params and params["search"].strip():
         # The readers' search, in publication order: outlets page through results by date.
         return search_engine.search(queryset, params["search"], by_relevance=False)

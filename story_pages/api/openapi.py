@@ -244,7 +244,7 @@ DOCUMENT = {
                         "Date (YYYY-MM-DD) or date-time",
                         {"type": "string", "format": "date"},
                     ),
-                    _query("search", "Words to find", {"type": "string"}),
+                    _query("search", "Words to find", {"type": "string", "maxLength": 200}),
                     _query(
                         "order", "Publication order", {"enum": ["-first_published_at", "first_published_at"]}
                     ),

@@ -81,7 +81,8 @@ class StoryRow:
 
     @classmethod
     def of(cls, stories) -> list:
-        """Rows of a queryset's stories; stories already loaded (search results) as they are."""
+        """Rows of a queryset's stories; rows already read, or page objects (a single story), as
+        they are."""
         if isinstance(stories, QuerySet):
             stories = stories.annotate(province_row=_province_of_each_story())
             return [cls(row) for row in stories.values(*cls.COLUMNS, *stories.query.annotations)]

@@ -91,6 +91,8 @@ def test_folding_keeps_one_character_per_character():
     text = "Chuyển đổi số ở Đà Nẵng"
     assert fold(text) == "chuyen doi so o da nang"
     assert len(fold(text)) == len(text)
+    other_scripts = "Ελληνικά 漢字 😀 İ"
+    assert fold(other_scripts) == "ελληνικα 漢字 😀 i" and len(fold(other_scripts)) == len(other_scripts)
 
 
 def test_an_excerpt_is_the_words_around_the_first_match():

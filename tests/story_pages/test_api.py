@@ -125,6 +125,7 @@ def test_filters_alone_and_combined(client, stories, query, expected):
         ("?published_before=yesterday", "published_before"),
         ("?order=title", "order"),
         ("?limit=101", "limit"),
+        ("?search=" + "số " * 67, "search"),  # 201 characters
         ("?limit=-1", "limit"),
         ("?offset=x", "offset"),
         ("?tinh=79", "tinh"),

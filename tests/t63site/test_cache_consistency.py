@@ -10,6 +10,7 @@ from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 
+from story_pages import content_version
 from tests.factories import StoryPageFactory, paragraph, province
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +73,14 @@ def test_a_publish_in_one_process_is_served_by_the_other_at_once(client, process
         story.unpublish()
     with running_in(first):
         assert titles(client) == []
+
+
+def test_a_change_is_announced_again_when_its_transaction_commits(django_capture_on_commit_callbacks):
+    # A request served between the change and its commit reads the old rows; what it stores
+    # under the first new version is dropped by the second.
+    before = content_version.current_version()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        content_version.bump()
+        during = content_version.current_version()
+    assert before < during < content_version.current_version()
+    assert len(callbacks) == 1
