@@ -23,7 +23,7 @@ def _place_choices(locale):
     groups = []
     for pk, code, _title, status, current_name, official_name, _merged in rows:
         if status == ProvinceStatus.CURRENT:
-            name = current_name or official_name  # as ProvincePage.display_current_name
+            name = ProvincePage.name_today(current_name, official_name)
             options = [(code, _("All of %(unit)s") % {"unit": name})] + merged.get(pk, [])
             groups.append((name, options))
     return [("", _("All provinces"))] + groups

@@ -13,10 +13,9 @@ from .folding import WORD, fold
 WORDS_BEFORE, WORDS_AFTER = 12, 32
 
 
-def _spans(text: str, query: Query):
-    """Every word of ``text`` as (start, end, matched); ``text`` must be NFC."""
-    wanted = set(query.folded)
-    return [(m.start(), m.end(), m.group() in wanted) for m in WORD.finditer(fold(text))]
+def _spans(words, wanted: set[str]) -> list[tuple[int, int, bool]]:
+    """Words (matches in the folded text) as (start, end, matched)."""
+    return [(word.start(), word.end(), word.group() in wanted) for word in words]
 
 
 def _marked(text: str, spans, start: int, end: int) -> str:
@@ -33,7 +32,8 @@ def _marked(text: str, spans, start: int, end: int) -> str:
 def highlight(text: str, query: Query) -> SafeString:
     """All of ``text``, HTML-escaped, with the query's words marked."""
     text = unicodedata.normalize("NFC", text)
-    return mark_safe(_marked(text, _spans(text, query), 0, len(text)))  # escaped in _marked
+    spans = _spans(WORD.finditer(fold(text)), set(query.folded))
+    return mark_safe(_marked(text, spans, 0, len(text)))  # escaped in _marked
 
 
 def excerpt(text: str, query: Query) -> SafeString | None:
@@ -49,7 +49,7 @@ def excerpt(text: str, query: Query) -> SafeString | None:
         before.append(word)
     else:
         return None
-    spans = [(word.start(), word.end(), word.group() in wanted) for word in window]
+    spans = _spans(window, wanted)
     start, end = spans[0][0], spans[-1][1]
     marked = _marked(text, spans, start, end)
     before_mark = "… " if start > 0 else ""

@@ -41,9 +41,8 @@ def search(request):
 
 def _results(page, query):
     """Each story on the page with its province and its title and excerpt marked; three queries."""
-    found = (
-        StoryPage.objects.select_related("locale").defer("body").in_bulk(list(page))
-    )  # excerpts come from the index
+    # Without their bodies: the excerpts come from the search index's text.
+    found = StoryPage.objects.select_related("locale").defer("body").in_bulk(list(page))
     stories = [found[pk] for pk in page if pk in found]
     provinces = ProvincePage.objects.filter(path__in={story.path[: -story.steplen] for story in stories})
     province_of = dict(provinces.values_list("path", "title"))

@@ -9,6 +9,7 @@ is counted on its own.
 from django.core.exceptions import EmptyResultSet
 from django.db.models import IntegerField, Value
 from django.db.models.expressions import RawSQL
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.models import Page
 
 from ..models import StoryPage
@@ -31,8 +32,7 @@ def total_of(queryset) -> RawSQL | Value:
 
 
 class CountedAlong:
-    """The listing as Wagtail's paginator takes it: ``count()`` is only known once the page is
-    read, so the view sets the paginator's total from ``total`` afterwards."""
+    """The listing as Wagtail's paginator takes it; the total is known once the page is read."""
 
     def __init__(self, stories, counted):
         """``counted``: a queryset holding the same stories, perhaps cheaper to count."""
@@ -40,9 +40,18 @@ class CountedAlong:
         self.total = None
 
     def count(self) -> None:
-        return None
+        return None  # read with the page: see TotalAlongPagination
 
     def __getitem__(self, window: slice) -> list[StoryRow]:
         rows = StoryRow.of(self.stories.annotate(listing_total=total_of(self.counted))[window])
         self.total = rows[0].listing_total if rows else self.counted.count()
         return rows
+
+
+class TotalAlongPagination(WagtailPagination):
+    """Wagtail's limit and offset, with the total a CountedAlong read along with the page."""
+
+    def paginate_queryset(self, queryset: CountedAlong, request, view=None):
+        page = super().paginate_queryset(queryset, request, view)
+        self.total_count = queryset.total
+        return page

@@ -13,10 +13,10 @@ from wagtailmedia.models import get_media_model
 
 from ..blocks import embed_provider
 from ..identifiers import story_guid
-from ..models import ProvincePage, Theme
+from ..models import Theme
 from .page_urls import PageUrls
 from .richtext import clean_html, linked_page_ids
-from .story_rows import PROVINCE_COLUMNS, StoryRow, province_representation
+from .story_rows import StoryRow, province_representation
 
 # Ready-made renditions of every image: the share card size and a column width.
 RENDITION_FILTERS = {"share": "fill-1200x630", "medium": "width-800"}
@@ -31,8 +31,8 @@ def unit_reference(province) -> dict:
 
 
 class StoryBatch:
-    def __init__(self, stories, request):
-        self.stories = StoryRow.of(stories)
+    def __init__(self, stories: list[StoryRow], request):
+        self.stories = stories
         self.request = request
         self.urls = PageUrls(request)
         raw_blocks = [block for story in self.stories for block in story.body.raw_data]
@@ -46,20 +46,11 @@ class StoryBatch:
     # Loading, once per batch -------------------------------------------------------------
 
     def _provinces(self):
-        """Parent path -> the province's representation, shared by its stories."""
-        if all(isinstance(story, StoryRow) for story in self.stories):  # read with their rows
-            return {
-                story.path[: -story.steplen]: province_representation(story.province_row)
-                for story in self.stories
-            }
-        parent_paths = {story.path[: -story.steplen] for story in self.stories}
-        # All 63 in each language, as tuples: filtering by path makes PostgreSQL pick a plan
-        # that reads the whole page table, and page objects cost more than the query.
-        rows = ProvincePage.objects.order_by().values_list("path", *PROVINCE_COLUMNS)
+        """Parent path -> the province's representation, shared by its stories (each row
+        brings its province along)."""
         return {
-            path: province_representation(dict(zip(PROVINCE_COLUMNS, row, strict=True)))
-            for path, *row in rows
-            if path in parent_paths
+            story.path[: -story.steplen]: province_representation(story.province_row)
+            for story in self.stories
         }
 
     def _images(self, raw_blocks):

@@ -35,7 +35,7 @@ def province_representation(row) -> dict:
         "status": row["status"],
         "current_unit": {
             "code": row[f"{unit}code"],
-            "name": row[f"{unit}current_name"] or row[f"{unit}official_name"],
+            "name": ProvincePage.name_today(row[f"{unit}current_name"], row[f"{unit}official_name"]),
         },
     }
 
@@ -69,6 +69,7 @@ class StoryRow:
         "url_path",
         "first_published_at",
         "last_published_at",
+        "latest_revision_id",  # ninjs's version
     )
     steplen = StoryPage.steplen
     reading_minutes = StoryPage.reading_minutes
@@ -80,10 +81,6 @@ class StoryRow:
         self.locale = SimpleNamespace(language_code=row["locale__language_code"])
 
     @classmethod
-    def of(cls, stories) -> list:
-        """Rows of a queryset's stories; rows already read, or page objects (a single story), as
-        they are."""
-        if isinstance(stories, QuerySet):
-            stories = stories.annotate(province_row=_province_of_each_story())
-            return [cls(row) for row in stories.values(*cls.COLUMNS, *stories.query.annotations)]
-        return list(stories)
+    def of(cls, stories: QuerySet) -> list["StoryRow"]:
+        stories = stories.annotate(province_row=_province_of_each_story())
+        return [cls(row) for row in stories.values(*cls.COLUMNS, *stories.query.annotations)]

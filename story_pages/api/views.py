@@ -12,11 +12,12 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from search import engine as search_engine
 
 from ..models import ProvincePage, StoryPage
-from .counting import CountedAlong, published_story_pages
+from .counting import CountedAlong, TotalAlongPagination, published_story_pages
 from .filters import FILTER_PARAMETERS, filter_stories
 from .ninjs import ninjs1, ninjs3
 from .rendering import RENDERERS
 from .representation import StoryBatch, unit_reference
+from .story_rows import StoryRow
 
 PAGINATION_PARAMETERS = frozenset({"limit", "offset"})
 # Filters on page columns only, which published_story_pages() takes as well as stories do.
@@ -32,10 +33,11 @@ class StoriesAPIViewSet(BaseAPIViewSet):
     model = StoryPage
     name = "stories"
     renderer_classes = RENDERERS
+    pagination_class = TotalAlongPagination
     known_query_parameters = FILTER_PARAMETERS | PAGINATION_PARAMETERS
 
     def get_queryset(self):
-        return StoryPage.objects.published().select_related("locale").defer("search_description", "seo_title")
+        return StoryPage.objects.published()  # read as rows (StoryRow), never as page objects
 
     def check_query_parameters(self, queryset=None):
         unknown = set(self.request.GET) - self.known_query_parameters
@@ -51,10 +53,8 @@ class StoriesAPIViewSet(BaseAPIViewSet):
         counted = stories
         if set(request.GET) - PAGINATION_PARAMETERS <= PAGE_TABLE_FILTERS:
             counted = filter_stories(published_story_pages(), request.GET)
-        listing = CountedAlong(stories, counted)
         with search_engine.text_index_scans(when="search" in request.GET):
-            page = self.paginate_queryset(listing)
-            self.paginator.total_count = listing.total
+            page = self.paginate_queryset(CountedAlong(stories, counted))
             return self.get_paginated_response(StoryBatch(page, request).represent_all())
 
     def detail_view(self, request, pk):
@@ -78,10 +78,10 @@ class StoriesAPIViewSet(BaseAPIViewSet):
     def _published_story(self, pk):
         if pk > MAX_ID:  # beyond the database's integers: it cannot exist
             raise Http404("no published story with this id")
-        story = self.get_queryset().filter(pk=pk).first()
-        if story is None:
+        found = StoryRow.of(self.get_queryset().filter(pk=pk))
+        if not found:
             raise Http404("no published story with this id")
-        return story
+        return found[0]
 
     @classmethod
     def get_urlpatterns(cls):

@@ -154,7 +154,13 @@ class ProvincePage(Page):
 
     @property
     def display_current_name(self) -> str:
-        return self.current_name or self.official_name
+        return self.name_today(self.current_name, self.official_name)
+
+    @staticmethod
+    def name_today(current_name: str, official_name: str) -> str:
+        """The official name in use today: the new one if the unit was renamed (for rows read
+        without building the page)."""
+        return current_name or official_name
 
     @property
     def display_short_name(self) -> str:
