@@ -8,12 +8,12 @@ from html import escape
 from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Page
 from wagtailmedia.models import get_media_model
 
 from ..blocks import embed_provider
 from ..identifiers import story_guid
 from ..models import Theme
+from . import plain_reads
 from .page_urls import PageUrls
 from .richtext import clean_html, linked_page_ids
 from .story_rows import StoryRow, province_representation
@@ -22,6 +22,23 @@ from .story_rows import StoryRow, province_representation
 RENDITION_FILTERS = {"share": "fill-1200x630", "medium": "width-800"}
 # Parsed once: a Filter caches its operations, which Wagtail otherwise works out per call.
 _FILTERS = [Filter(spec=spec) for spec in RENDITION_FILTERS.values()]
+Image = get_image_model()
+Media = get_media_model()
+# What the representation reads, and what Wagtail needs to find a rendition (the focal point).
+IMAGE_FIELDS = {
+    "id",
+    "title",
+    "file",
+    "width",
+    "height",
+    "description",
+    "focal_point_x",
+    "focal_point_y",
+    "focal_point_width",
+    "focal_point_height",
+}
+RENDITION_FIELDS = {"id", "image", "filter_spec", "focal_point_key", "file", "width", "height"}
+MEDIA_FIELDS = {"id", "file", "duration", "width", "height"}
 
 
 def unit_reference(province) -> dict:
@@ -54,45 +71,43 @@ class StoryBatch:
         }
 
     def _images(self, raw_blocks):
-        """Image id -> (image, its renditions' representation), each rendition looked up once."""
+        """Image id -> (image, its renditions' representation)."""
         ids = {block["value"].get("image") for block in raw_blocks if block["type"] == "image"}
         ids |= {story.hero_image_id for story in self.stories}
         ids.discard(None)
-        # One query for every image's renditions: Wagtail's rendition cache would take a round
-        # trip per image (to Redis in production).
-        images = get_image_model().objects.filter(id__in=ids).prefetch_renditions(*_FILTERS)
+        images = plain_reads.instances(Image, IMAGE_FIELDS, id=ids)
+        renditions = plain_reads.instances(
+            Image.get_rendition_model(), RENDITION_FIELDS, image=ids, filter_spec=RENDITION_FILTERS.values()
+        )
+        for image in images:
+            # Handed over as Wagtail's prefetch_renditions() would: get_renditions() then asks
+            # neither the database nor the rendition cache (a round trip per image, to Redis in
+            # production), and makes a rendition only if it is missing.
+            image.prefetched_renditions = [r for r in renditions if r.image_id == image.pk]
         return {image.pk: (image, self._renditions(image)) for image in images}
 
     def _media(self, raw_blocks):
         ids = {block["value"].get("media") for block in raw_blocks if block["type"] == "video"}
         ids.discard(None)
-        return get_media_model().objects.in_bulk(ids)
+        return {media.pk: media for media in plain_reads.instances(Media, MEDIA_FIELDS, id=ids)}
 
     def _linked_page_urls(self, raw_blocks):
-        """locale id -> {page id -> absolute URL of that page's version in the locale}."""
+        """language -> {page id -> absolute URL of that page's version in the language}."""
         ids = set()
         for block in raw_blocks:
             if block["type"] == "paragraph":
                 ids |= linked_page_ids(block["value"])
-        if not ids:
-            return {}
-        keys = dict(Page.objects.filter(id__in=ids).values_list("translation_key", "id"))
-        versions = Page.objects.filter(translation_key__in=keys, live=True).values_list(
-            "translation_key", "locale_id", "url_path"
-        )
-        urls: dict[int, dict[int, str]] = {}
-        for key, locale_id, url_path in versions:
-            urls.setdefault(locale_id, {})[keys[key]] = self.urls.full_url(url_path)
+        urls: dict[str, dict[int, str]] = {}
+        for page_id, language, url_path in plain_reads.versions_of_pages(ids):
+            urls.setdefault(language, {})[page_id] = self.urls.full_url(url_path)
         return urls
 
     def _translations(self):
         """translation key -> [(page id, language, URL)] of its live versions, in tree order."""
-        keys = {story.translation_key for story in self.stories}
-        rows = Page.objects.filter(translation_key__in=keys, live=True, alias_of__isnull=True).values_list(
-            "translation_key", "id", "locale__language_code", "url_path"
-        )
         by_key = {}
-        for key, page_id, language, url_path in rows:
+        for key, page_id, language, url_path in plain_reads.translations(
+            {s.translation_key for s in self.stories}
+        ):
             by_key.setdefault(key, []).append((page_id, language, self.urls.full_url(url_path)))
         return by_key
 
@@ -175,7 +190,7 @@ class StoryBatch:
         kind, value = raw["type"], raw["value"]
         structured = {"type": kind, "id": raw.get("id")}
         if kind == "paragraph":
-            html = clean_html(value, self.page_urls.get(story.locale_id, {}))
+            html = clean_html(value, self.page_urls.get(story.locale.language_code, {}))
             return html, {**structured, "value": html}
         if kind == "heading":
             return f"<h2>{escape(value)}</h2>", {**structured, "value": value}

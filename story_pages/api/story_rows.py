@@ -6,9 +6,11 @@ today) comes with its story as a JSON object from a subquery on the page's paren
 the tree's path index answers.
 """
 
+import functools
 from types import SimpleNamespace
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import JSONField, OuterRef, QuerySet, Subquery
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import JSONObject, Length, Substr
 
 from ..models import ProvincePage, StoryPage
@@ -40,10 +42,20 @@ def province_representation(row) -> dict:
     }
 
 
-def _province_of_each_story() -> Subquery:
+def _province_subquery() -> Subquery:
     parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - StoryPage.steplen)
     province = ProvincePage.objects.filter(path=parent_path).order_by()
     return Subquery(province.values(row=JSONObject(**{column: column for column in PROVINCE_COLUMNS}))[:1])
+
+
+@functools.cache
+def _province_of_each_story(alias: str) -> RawSQL:
+    """The province subquery as SQL, compiled once per database: it never changes, and building
+    and compiling it took a tenth of an uncached listing. It names the story's page as every
+    StoryPage query does ("wagtailcore_page", the table of its parent link)."""
+    outer = StoryPage.objects.all().query
+    sql, params = outer.get_compiler(using=alias).compile(_province_subquery().resolve_expression(outer))
+    return RawSQL(sql, params, output_field=JSONField())
 
 
 class StoryRow:
@@ -54,7 +66,6 @@ class StoryRow:
         "id",
         "path",
         "translation_key",
-        "locale_id",
         "locale__language_code",
         "title",
         "summary",
@@ -82,5 +93,5 @@ class StoryRow:
 
     @classmethod
     def of(cls, stories: QuerySet) -> list["StoryRow"]:
-        stories = stories.annotate(province_row=_province_of_each_story())
+        stories = stories.annotate(province_row=_province_of_each_story(stories.db))
         return [cls(row) for row in stories.values(*cls.COLUMNS, *stories.query.annotations)]
