@@ -52,7 +52,7 @@ class StoryBatch:
         self.stories = stories
         self.request = request
         self.urls = PageUrls(request)
-        raw_blocks = [block for story in self.stories for block in story.body.raw_data]
+        raw_blocks = [block for story in self.stories for block in story.blocks]
         self.provinces = self._provinces()
         self.images = self._images(raw_blocks)
         self.media = self._media(raw_blocks)
@@ -117,7 +117,7 @@ class StoryBatch:
         return [self.represent(story) for story in self.stories]
 
     def represent(self, story) -> dict:
-        blocks = [self._block(story, raw) for raw in story.body.raw_data]
+        blocks = [self._block(story, raw) for raw in story.blocks]
         return {
             "id": story.pk,
             "guid": story_guid(story),
