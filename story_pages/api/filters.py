@@ -7,11 +7,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.models import Locale
 
 from search import engine as search_engine
 
-from ..models import ProvincePage, StoryFormat, Theme
+from ..models import ProvincePage, ProvinceStatus, StoryFormat, Theme
 
 FILTER_PARAMETERS = frozenset(
     {
@@ -31,70 +30,72 @@ EARLIEST, LATEST = datetime(1900, 1, 1), datetime(3000, 1, 1)
 MAX_SEARCH_LENGTH = 200  # as the readers' search form
 
 
-def filter_stories(queryset, params):
-    """Apply every filter in ``params`` (a QueryDict); raises BadRequestError on a bad value."""
-    locale = _locale(params)
-    if locale is not None:
-        queryset = queryset.filter(locale=locale)
-    if "province" in params:
-        queryset = queryset.filter(_under_provinces(_province(params, "province", locale), unit=False))
-    if "unit" in params:
-        queryset = queryset.filter(_under_provinces(_province(params, "unit", locale), unit=True))
-    if "theme" in params:
-        queryset = queryset.filter(theme=_choice(params, "theme", Theme.values))
-    if "format" in params:
-        queryset = queryset.filter(story_format=_choice(params, "format", StoryFormat.values))
-    if "published_after" in params:
-        queryset = queryset.filter(first_published_at__gte=_moment(params, "published_after", time.min))
-    if "published_before" in params:
-        queryset = queryset.filter(first_published_at__lte=_moment(params, "published_before", time.max))
-    order = params.get("order", "-first_published_at")
-    if order not in ORDERINGS:
-        raise BadRequestError(f"order: must be one of {', '.join(sorted(ORDERINGS))}")
-    # The id breaks ties so that pages of results never overlap.
-    queryset = queryset.order_by(order, "-pk" if order.startswith("-") else "pk")
-    if len(params.get("search", "")) > MAX_SEARCH_LENGTH:
-        raise BadRequestError(f"search: at most {MAX_SEARCH_LENGTH} characters")
-    if "search" in params and params["search"].strip():
-        # The readers' search, in publication order: outlets page through results by date.
-        return search_engine.search(queryset, params["search"], by_relevance=False)
-    return queryset
+class StoryFilters:
+    """The stories endpoint's filters, read from a QueryDict once; a bad value raises
+    BadRequestError naming its parameter.
+
+    ``on_pages`` holds the conditions on the page table alone (language, place, dates), which a
+    queryset of plain pages takes as well as one of stories: counting needs no more.
+    """
+
+    def __init__(self, params):
+        self.on_pages = Q()
+        self.on_stories = Q()
+        if "locale" in params:
+            self.on_pages &= Q(locale__language_code=_choice(params, "locale", dict(settings.LANGUAGES)))
+        for name in ("province", "unit"):
+            if name in params:
+                self.on_pages &= _under_province(params, name)
+        if "published_after" in params:
+            self.on_pages &= Q(first_published_at__gte=_moment(params, "published_after", time.min))
+        if "published_before" in params:
+            self.on_pages &= Q(first_published_at__lte=_moment(params, "published_before", time.max))
+        if "theme" in params:
+            self.on_stories &= Q(theme=_choice(params, "theme", Theme.values))
+        if "format" in params:
+            self.on_stories &= Q(story_format=_choice(params, "format", StoryFormat.values))
+        order = params.get("order", "-first_published_at")
+        if order not in ORDERINGS:
+            raise BadRequestError(f"order: must be one of {', '.join(sorted(ORDERINGS))}")
+        # The id breaks ties so that pages of results never overlap.
+        self.ordering = (order, "-pk" if order.startswith("-") else "pk")
+        if len(params.get("search", "")) > MAX_SEARCH_LENGTH:
+            raise BadRequestError(f"search: at most {MAX_SEARCH_LENGTH} characters")
+        self.search = params.get("search", "").strip()
+
+    @property
+    def pages_alone(self) -> bool:
+        """Whether the conditions on the page table are all there is."""
+        return not self.on_stories and not self.search
+
+    def apply(self, stories):
+        stories = stories.filter(self.on_pages, self.on_stories).order_by(*self.ordering)
+        if self.search:
+            # The readers' search, in publication order: outlets page through results by date.
+            return search_engine.search(stories, self.search, by_relevance=False)
+        return stories
 
 
-def _locale(params):
-    if "locale" not in params:
-        return None
-    code = params["locale"]
-    if code not in dict(settings.LANGUAGES):
-        raise BadRequestError(
-            f"locale: unknown language {code!r}; use one of {', '.join(dict(settings.LANGUAGES))}"
-        )
-    return Locale.objects.get(language_code=code)
-
-
-def _province(params, name, locale):
-    code = params[name]
-    provinces = ProvincePage.objects.filter(code=code, locale=locale or Locale.get_default())
-    province = provinces.first()
-    if province is None:
-        raise BadRequestError(f"{name}: unknown province code {code!r}; use a two-digit GSO code of the 63")
-    if name == "unit" and not province.is_current:
-        unit = province.merged_into.code
-        raise BadRequestError(f"unit: {code!r} is no current unit since 1 July 2025; it is part of {unit!r}")
-    return province
-
-
-def _under_provinces(province, unit):
+def _under_province(params, name) -> Q:
     """Stories are children of their province; a unit also has the provinces merged into it.
 
-    Matching on the province code covers every language's copy of the province at once.
+    Matching on the province code covers every language's copy of the province at once; one
+    query finds the province and, for a unit, what was merged into it.
     """
-    codes = [province.code]
-    if unit:
-        codes += list(province.merged_provinces.values_list("code", flat=True))
-    parent_paths = ProvincePage.objects.filter(code__in=codes).values_list("path", flat=True)
+    code = params[name]
+    found = ProvincePage.objects.filter(code=code)
+    if name == "unit":
+        found = ProvincePage.objects.filter(Q(code=code) | Q(merged_into__code=code))
+    rows = list(found.values_list("path", "code", "status", "merged_into__code"))
+    status = next((row[2:] for row in rows if row[1] == code), None)
+    if status is None:
+        raise BadRequestError(f"{name}: unknown province code {code!r}; use a two-digit GSO code of the 63")
+    if name == "unit" and status[0] != ProvinceStatus.CURRENT:
+        raise BadRequestError(
+            f"unit: {code!r} is no current unit since 1 July 2025; it is part of {status[1]!r}"
+        )
     condition = Q()
-    for path in parent_paths:
+    for path, *_ in rows:
         condition |= Q(path__startswith=path, depth=len(path) // 4 + 1)
     return condition
 

@@ -13,15 +13,13 @@ from search import engine as search_engine
 
 from ..models import ProvincePage, StoryPage
 from .counting import CountedAlong, TotalAlongPagination, published_story_pages
-from .filters import FILTER_PARAMETERS, filter_stories
+from .filters import FILTER_PARAMETERS, StoryFilters
 from .ninjs import ninjs1, ninjs3
 from .rendering import RENDERERS
 from .representation import StoryBatch, unit_reference
 from .story_rows import StoryRow
 
 PAGINATION_PARAMETERS = frozenset({"limit", "offset"})
-# Filters on page columns only, which published_story_pages() takes as well as stories do.
-PAGE_TABLE_FILTERS = frozenset({"locale", "published_after", "published_before", "order"})
 NINJS_VERSIONS = {"3": ninjs3, "1": ninjs1}
 MAX_ID = 2**63 - 1
 MAX_OFFSET = 10**9
@@ -49,10 +47,9 @@ class StoriesAPIViewSet(BaseAPIViewSet):
         offset = request.GET.get("offset", "0")
         if offset.isdigit() and int(offset) > MAX_OFFSET:  # beyond what a database can skip
             raise BadRequestError(f"offset: at most {MAX_OFFSET}")
-        stories = filter_stories(self.get_queryset(), request.GET)
-        counted = stories
-        if set(request.GET) - PAGINATION_PARAMETERS <= PAGE_TABLE_FILTERS:
-            counted = filter_stories(published_story_pages(), request.GET)
+        filters = StoryFilters(request.GET)
+        stories = filters.apply(self.get_queryset())
+        counted = published_story_pages().filter(filters.on_pages) if filters.pages_alone else stories
         with search_engine.text_index_scans(when="search" in request.GET):
             page = self.paginate_queryset(CountedAlong(stories, counted))
             return self.get_paginated_response(StoryBatch(page, request).represent_all())

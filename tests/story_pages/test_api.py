@@ -271,6 +271,25 @@ def test_the_number_of_queries_does_not_grow_with_limit(client, db):
     assert max(counts.values()) <= 15, counts
 
 
+def queries_for(client, url) -> int:
+    caches["responses"].clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_filters_cost_one_query_at_most_the_province_lookup(client, stories):
+    plain = queries_for(client, STORIES)
+    assert (
+        queries_for(client, f"{STORIES}?locale=vi&theme=kinh-te-so&format=text&published_after=2020-01-01")
+        == plain
+    )
+    assert (
+        queries_for(client, f"{STORIES}?unit=79&locale=vi") == plain + 1
+    )  # the unit and what merged into it
+    assert queries_for(client, f"{STORIES}?province=74&unit=79") == plain + 2
+
+
 def test_provinces_lists_the_63_with_their_story_counts(client, stories):
     items = client.get("/api/v2/provinces/").json()["items"]
     assert len(items) == 63
