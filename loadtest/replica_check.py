@@ -4,10 +4,10 @@ port 5433, and the site reading from it.
 Run as root on a machine like the development one (Debian's PostgreSQL 15 cluster "main" on
 5432, Redis): `make replica-check`, on the database `make bench` loaded (REPLICA_DATABASE, by
 default t63_bench). It allows replication from 127.0.0.1 in main's pg_hba.conf, makes the
-cluster "replica" from a base backup, then checks that a reader's page is read from the replica,
-that right after a publish readers read the primary and see the change, and that the replica
-receives it. The replica cluster is dropped at the end. It reports; it changes one story's title
-and sets it back.
+cluster "replica" from a base backup, then checks that a reader's page and an API listing are read
+from the replica, that right after a publish readers read the primary and see the change, and
+that the replica receives it. The replica cluster is dropped at the end. It reports; it changes
+one story's title and sets it back.
 """
 
 import os
@@ -81,6 +81,8 @@ def exercise() -> None:
     story = StoryPage.objects.live().filter(alias_of__isnull=True).order_by("-pk").first()
     response, primary, replica = served(story.url)
     print(f"a reader's story page: {response.status_code}; queries: {replica} replica, {primary} primary")
+    response, primary, replica = served("/api/v2/stories/?limit=20&unit=79")
+    print(f"an outlet's API listing: {response.status_code}; queries: {replica} replica, {primary} primary")
 
     original = story.title
     story.title = f"{original} (replica check)"

@@ -34,8 +34,8 @@ class StoryFilters:
     """The stories endpoint's filters, read from a QueryDict once; a bad value raises
     BadRequestError naming its parameter.
 
-    ``on_pages`` holds the conditions on the page table alone (language, place, dates), which a
-    queryset of plain pages takes as well as one of stories: counting needs no more.
+    ``on_pages`` holds the conditions on the page table alone (language, place, dates): without
+    conditions on the story table, a listing is counted from plain pages, a join fewer.
     """
 
     def __init__(self, params):
@@ -64,11 +64,13 @@ class StoryFilters:
         self.search = params.get("search", "").strip()
 
     @property
-    def pages_alone(self) -> bool:
-        """Whether the conditions on the page table are all there is."""
-        return not self.on_stories and not self.search
+    def on_page_columns_only(self) -> bool:
+        """Whether plain pages take these filters as well as stories do (the search included:
+        it matches pages)."""
+        return not self.on_stories
 
     def apply(self, stories):
+        """``stories``, or plain pages if on_page_columns_only, filtered and ordered."""
         stories = stories.filter(self.on_pages, self.on_stories).order_by(*self.ordering)
         if self.search:
             # The readers' search, in publication order: outlets page through results by date.

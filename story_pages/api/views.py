@@ -49,7 +49,7 @@ class StoriesAPIViewSet(BaseAPIViewSet):
             raise BadRequestError(f"offset: at most {MAX_OFFSET}")
         filters = StoryFilters(request.GET)
         stories = filters.apply(self.get_queryset())
-        counted = published_story_pages().filter(filters.on_pages) if filters.pages_alone else stories
+        counted = filters.apply(published_story_pages()) if filters.on_page_columns_only else stories
         with search_engine.text_index_scans(when="search" in request.GET):
             page = self.paginate_queryset(CountedAlong(stories, counted))
             return self.get_paginated_response(StoryBatch(page, request).represent_all())

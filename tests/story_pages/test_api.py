@@ -220,6 +220,9 @@ def test_only_public_stories_leave(client, stories):
         "?published_after=2024-01-01",
         "?order=first_published_at",
         "?theme=chinh-quyen-so",
+        "?unit=79",
+        "?province=24&locale=vi",
+        "?search=B%E1%BA%AFc%20Giang",  # "Bắc Giang" also matches the province's own page
     ],
 )
 def test_the_total_counts_exactly_the_stories_listed(client, stories, query):
