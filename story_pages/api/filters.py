@@ -34,15 +34,16 @@ class StoryFilters:
     """The stories endpoint's filters, read from a QueryDict once; a bad value raises
     BadRequestError naming its parameter.
 
-    ``on_pages`` holds the conditions on the page table alone (language, place, dates): without
-    conditions on the story table, a listing is counted from plain pages, a join fewer.
+    ``on_pages`` holds the conditions on the page table (language, place, dates). Without
+    conditions on the story table a listing is counted from plain pages, a join fewer (the
+    search matches plain pages as well).
     """
 
     def __init__(self, params):
         self.on_pages = Q()
         self.on_stories = Q()
         if "locale" in params:
-            self.on_pages &= Q(locale__language_code=_choice(params, "locale", dict(settings.LANGUAGES)))
+            self.on_pages &= Q(locale__language_code=_language(params))
         for name in ("province", "unit"):
             if name in params:
                 self.on_pages &= _under_province(params, name)
@@ -64,18 +65,17 @@ class StoryFilters:
         self.search = params.get("search", "").strip()
 
     @property
-    def on_page_columns_only(self) -> bool:
-        """Whether plain pages take these filters as well as stories do (the search included:
-        it matches pages)."""
+    def countable_as_pages(self) -> bool:
+        """Whether plain pages take these filters as well as stories do."""
         return not self.on_stories
 
-    def apply(self, stories):
-        """``stories``, or plain pages if on_page_columns_only, filtered and ordered."""
-        stories = stories.filter(self.on_pages, self.on_stories).order_by(*self.ordering)
+    def apply(self, queryset):
+        """``queryset`` (stories; or plain pages when countable_as_pages) filtered and ordered."""
+        queryset = queryset.filter(self.on_pages, self.on_stories).order_by(*self.ordering)
         if self.search:
             # The readers' search, in publication order: outlets page through results by date.
-            return search_engine.search(stories, self.search, by_relevance=False)
-        return stories
+            return search_engine.search(queryset, self.search, by_relevance=False)
+        return queryset
 
 
 def _under_province(params, name) -> Q:
@@ -85,21 +85,29 @@ def _under_province(params, name) -> Q:
     query finds the province and, for a unit, what was merged into it.
     """
     code = params[name]
-    found = ProvincePage.objects.filter(code=code)
-    if name == "unit":
-        found = ProvincePage.objects.filter(Q(code=code) | Q(merged_into__code=code))
-    rows = list(found.values_list("path", "code", "status", "merged_into__code"))
-    status = next((row[2:] for row in rows if row[1] == code), None)
+    wanted = Q(code=code) | Q(merged_into__code=code) if name == "unit" else Q(code=code)
+    rows = list(
+        ProvincePage.objects.filter(wanted).values_list("path", "code", "status", "merged_into__code")
+    )
+    # Every language's copy of a province has the same code, status and unit.
+    status, unit = next(((status, unit) for _, found, status, unit in rows if found == code), (None, None))
     if status is None:
         raise BadRequestError(f"{name}: unknown province code {code!r}; use a two-digit GSO code of the 63")
-    if name == "unit" and status[0] != ProvinceStatus.CURRENT:
-        raise BadRequestError(
-            f"unit: {code!r} is no current unit since 1 July 2025; it is part of {status[1]!r}"
-        )
+    if name == "unit" and status != ProvinceStatus.CURRENT:
+        raise BadRequestError(f"unit: {code!r} is no current unit since 1 July 2025; it is part of {unit!r}")
     condition = Q()
     for path, *_ in rows:
         condition |= Q(path__startswith=path, depth=len(path) // 4 + 1)
     return condition
+
+
+def _language(params):
+    code = params["locale"]
+    if code not in dict(settings.LANGUAGES):
+        raise BadRequestError(
+            f"locale: unknown language {code!r}; use one of {', '.join(dict(settings.LANGUAGES))}"
+        )
+    return code
 
 
 def _choice(params, name, allowed):

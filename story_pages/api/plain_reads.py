@@ -3,8 +3,9 @@
 These reads are small and fixed in shape: a few images, a video, the language versions of twenty
 stories. For them Django's queryset machinery (building, compiling, converting) costs about three
 times what the database takes to answer, and the API listing makes them on every request. So
-their SQL is written here, from the models' own tables and columns, and sent where a queryset
-would go: to the database the router picks for reads.
+their SQL is written here (the images' and videos' tables and columns taken from their models,
+which a project may swap; Wagtail's own page and locale tables by name) and sent where a
+queryset would go: to the database the router picks for reads.
 """
 
 from collections.abc import Collection
@@ -12,11 +13,17 @@ from collections.abc import Collection
 from django.db import connections, router
 from wagtail.models import Page
 
+from .. import visibility
+
 
 def instances(model, field_names: Collection[str], **where: Collection) -> list:
     """Instances of ``model`` whose fields hold one of the given values (``image=[1, 2]``), each
-    condition ANDed, with only ``field_names`` loaded: the rest are deferred, as ``.only()``
-    leaves them, and load on first use."""
+    condition ANDed, with only ``field_names`` loaded: the rest are deferred and load on first
+    use. Values are taken as the driver returns them, with none of Django's converters: only for
+    fields stored as themselves (numbers, text, file names) on every database."""
+    unknown = set(field_names) - {field.name for field in model._meta.concrete_fields}
+    if unknown:  # would be deferred, each one a query per instance
+        raise ValueError(f"{model.__name__} has no fields {sorted(unknown)}")
     if not all(where.values()):
         return []
     alias = router.db_for_read(model)
@@ -39,8 +46,8 @@ def instances(model, field_names: Collection[str], **where: Collection) -> list:
 
 
 def translations(translation_keys: Collection) -> list[tuple]:
-    """(translation key, page id, language code, url_path) of the live pages holding one of the
-    translation keys, in tree order, the untranslated aliases left out."""
+    """(translation key, page id, language code, url_path) of the published pages holding one of
+    the translation keys, in tree order: live, outside private sections, aliases left out."""
     if not translation_keys:
         return []
     alias = router.db_for_read(Page)
@@ -48,13 +55,17 @@ def translations(translation_keys: Collection) -> list[tuple]:
     connection = connections[alias]
     keys = [key_field.get_db_prep_value(key, connection) for key in translation_keys]
     sql = (
-        "SELECT page.translation_key, page.id, locale.language_code, page.url_path"
+        "SELECT page.translation_key, page.id, locale.language_code, page.url_path, page.path"
         " FROM wagtailcore_page page JOIN wagtailcore_locale locale ON locale.id = page.locale_id"
         f" WHERE page.translation_key IN ({', '.join(['%s'] * len(keys))})"
         " AND page.live AND page.alias_of_id IS NULL ORDER BY page.path"
     )
-    # SQLite hands UUIDs back as text.
-    return [(key_field.to_python(key), *rest) for key, *rest in _rows(alias, sql, keys)]
+    private = visibility.private_section_paths()
+    return [
+        (key_field.to_python(key), page_id, language, url_path)  # SQLite hands UUIDs back as text
+        for key, page_id, language, url_path, path in _rows(alias, sql, keys)
+        if not path.startswith(private)
+    ]
 
 
 def versions_of_pages(page_ids: Collection[int]) -> list[tuple]:

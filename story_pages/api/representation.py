@@ -24,7 +24,9 @@ RENDITION_FILTERS = {"share": "fill-1200x630", "medium": "width-800"}
 _FILTERS = [Filter(spec=spec) for spec in RENDITION_FILTERS.values()]
 Image = get_image_model()
 Media = get_media_model()
-# What the representation reads, and what Wagtail needs to find a rendition (the focal point).
+# What the representation reads, and what Wagtail needs to find or make a rendition: the focal
+# point (in a rendition's key), the file's hash (in the rendition cache's key), the size (checked
+# when an image is loaded).
 IMAGE_FIELDS = {
     "id",
     "title",
@@ -36,6 +38,7 @@ IMAGE_FIELDS = {
     "focal_point_y",
     "focal_point_width",
     "focal_point_height",
+    "file_hash",
 }
 RENDITION_FIELDS = {"id", "image", "filter_spec", "focal_point_key", "file", "width", "height"}
 MEDIA_FIELDS = {"id", "file", "duration", "width", "height"}
@@ -77,7 +80,7 @@ class StoryBatch:
         ids.discard(None)
         images = plain_reads.instances(Image, IMAGE_FIELDS, id=ids)
         renditions = plain_reads.instances(
-            Image.get_rendition_model(), RENDITION_FIELDS, image=ids, filter_spec=RENDITION_FILTERS.values()
+            Image.get_rendition_model(), RENDITION_FIELDS, image=ids, filter_spec=[f.spec for f in _FILTERS]
         )
         for image in images:
             # Handed over as Wagtail's prefetch_renditions() would: get_renditions() then asks

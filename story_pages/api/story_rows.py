@@ -58,10 +58,13 @@ def _province_of_each_story(alias: str) -> RawSQL:
     return RawSQL(sql, params, output_field=JSONField())
 
 
+BODY_BLOCK_TYPES = frozenset(StoryPage.body.field.stream_block.child_blocks)
+
+
 class StoryRow:
     """A story's columns, as the representation reads them. Reads like a StoryPage, down to its
     derived properties; ``province_row`` holds its province's PROVINCE_COLUMNS and ``blocks``
-    its body as stored (a StreamField's raw data: a list of {"type", "value", "id"})."""
+    its body's blocks as stored ({"type", "value", "id"}), of the types the body has today."""
 
     COLUMNS = (
         "id",
@@ -89,6 +92,8 @@ class StoryRow:
     def __init__(self, row: dict):
         self.__dict__.update(row)
         self.pk = row["id"]
+        # A type since removed from the body is skipped, as a StreamField skips it.
+        self.blocks = [block for block in row["blocks"] or () if block["type"] in BODY_BLOCK_TYPES]
         self.locale = SimpleNamespace(language_code=row["locale__language_code"])
 
     @classmethod

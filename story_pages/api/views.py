@@ -49,8 +49,8 @@ class StoriesAPIViewSet(BaseAPIViewSet):
             raise BadRequestError(f"offset: at most {MAX_OFFSET}")
         filters = StoryFilters(request.GET)
         stories = filters.apply(self.get_queryset())
-        counted = filters.apply(published_story_pages()) if filters.on_page_columns_only else stories
-        with search_engine.text_index_scans(when="search" in request.GET):
+        counted = filters.apply(published_story_pages()) if filters.countable_as_pages else stories
+        with search_engine.text_index_scans(when=bool(filters.search)):
             page = self.paginate_queryset(CountedAlong(stories, counted))
             return self.get_paginated_response(StoryBatch(page, request).represent_all())
 

@@ -211,6 +211,25 @@ def test_only_public_stories_leave(client, stories):
     assert aliases.exists() and not ids & set(aliases.values_list("pk", flat=True))
 
 
+def test_a_private_translation_is_not_listed_among_a_storys_versions(client, stories):
+    english = stories["bac-giang-en"]
+    PageViewRestriction.objects.create(page=english, restriction_type="password", password="secret")
+    item = client.get(f"{STORIES}{stories['bac-giang'].pk}/").json()
+    assert item["translations"] == []
+
+
+def test_a_block_of_a_type_since_removed_is_skipped(client, stories):
+    story = stories["bac-giang"]
+    stored = [
+        {"type": "poll", "value": {"question": "?"}, "id": "old"},  # no such block type today
+        {"type": "heading", "value": "Kết quả", "id": "new"},
+    ]
+    StoryPage.objects.filter(pk=story.pk).update(body=stored)
+    item = client.get(f"{STORIES}{story.pk}/").json()
+    assert [block["type"] for block in item["body"]] == ["heading"]
+    assert item["body_html"] == "<h2>Kết quả</h2>"
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -281,7 +300,7 @@ def queries_for(client, url) -> int:
     return len(queries)
 
 
-def test_filters_cost_one_query_at_most_the_province_lookup(client, stories):
+def test_each_place_filter_costs_one_query(client, stories):
     plain = queries_for(client, STORIES)
     assert (
         queries_for(client, f"{STORIES}?locale=vi&theme=kinh-te-so&format=text&published_after=2020-01-01")
