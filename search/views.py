@@ -51,7 +51,7 @@ def _results(page, query):
     return [
         {
             "story": story,
-            "province": province_of.get(story.path[: -story.steplen]),  # its name
+            "province_name": province_of.get(story.path[: -story.steplen]),
             "title": highlight(story.title, query),
             "excerpt": (excerpt(story.summary, query) or excerpt(_body_text(story, texts), query))
             if query

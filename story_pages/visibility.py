@@ -1,4 +1,5 @@
-"""Private sections (pages behind a view restriction), read once per request.
+"""What is published: live pages outside private sections (pages behind a view restriction),
+which are read once per request.
 
 Wagtail's ``public()`` asks the database for every restriction each time it is called, and a
 reader's page or an API listing calls it through several querysets. Within a request the
@@ -30,6 +31,18 @@ def private_q() -> Q:
     for path in private_section_paths():
         private |= Q(path__startswith=path)
     return private or Q(pk__in=[])
+
+
+def in_private_section(path: str) -> bool:
+    """For pages read without a queryset: private_q() as a test of one path."""
+    return path.startswith(private_section_paths())
+
+
+def published(pages):
+    """What readers and outlets may see of ``pages`` (a page queryset): live, outside private
+    sections, with content of their own (an untranslated alias shows the original's text under
+    another language's URL)."""
+    return pages.live().exclude(private_q()).filter(alias_of__isnull=True)
 
 
 class PrivateSectionsOncePerRequest:

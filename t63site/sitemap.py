@@ -7,7 +7,7 @@ import operator
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from story_pages.visibility import private_q
+from story_pages import visibility
 
 
 class TranslatedSitemap(Sitemap):
@@ -16,7 +16,12 @@ class TranslatedSitemap(Sitemap):
         in_any_tree = functools.reduce(
             operator.or_, (Page.objects.descendant_of_q(root, inclusive=True) for root in roots)
         )
-        return _public(Page.objects.filter(in_any_tree)).order_by("path").defer_streamfields().specific()
+        return (
+            visibility.published(Page.objects.filter(in_any_tree))
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
@@ -39,7 +44,8 @@ class TranslatedSitemap(Sitemap):
         keys = {page.translation_key for page in pages}
         default = Locale.get_default().language_code
         versions: dict = {}
-        for version in _public(Page.objects.filter(translation_key__in=keys)).select_related("locale"):
+        published = visibility.published(Page.objects.filter(translation_key__in=keys))
+        for version in published.select_related("locale"):
             location = version.get_full_url(self.request)
             language = version.locale.language_code
             entries = versions.setdefault(version.translation_key, [])
@@ -48,8 +54,3 @@ class TranslatedSitemap(Sitemap):
                 entries.append({"lang_code": "x-default", "location": location})
         # A page in one language alone has no alternates (hreflang describes a cluster).
         return {key: entries for key, entries in versions.items() if len(entries) > 2}
-
-
-def _public(pages):
-    # Untranslated aliases carry Vietnamese text under /en/: they are no English pages.
-    return pages.live().exclude(private_q()).filter(alias_of__isnull=True)

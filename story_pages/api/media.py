@@ -16,7 +16,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtailmedia.api.serializers import MediaItemSerializer
 from wagtailmedia.api.views import MediaAPIViewSet
 
-from ..visibility import private_q
+from .. import visibility
 
 
 def used_by_public_pages(model):
@@ -25,7 +25,7 @@ def used_by_public_pages(model):
     Wagtail's reference index holds each page's foreign keys, chooser blocks and rich-text links
     as saved on the page row, which is its live content: a draft is kept in revisions.
     """
-    pages = Page.objects.live().exclude(private_q()).filter(alias_of__isnull=True)
+    pages = visibility.published(Page.objects.all())
     references = ReferenceIndex.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
         object_id__in=pages.values_list(Cast("pk", CharField()), flat=True),

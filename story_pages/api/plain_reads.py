@@ -60,11 +60,10 @@ def translations(translation_keys: Collection) -> list[tuple]:
         f" WHERE page.translation_key IN ({', '.join(['%s'] * len(keys))})"
         " AND page.live AND page.alias_of_id IS NULL ORDER BY page.path"
     )
-    private = visibility.private_section_paths()
     return [
         (key_field.to_python(key), page_id, language, url_path)  # SQLite hands UUIDs back as text
         for key, page_id, language, url_path, path in _rows(alias, sql, keys)
-        if not path.startswith(private)
+        if not visibility.in_private_section(path)
     ]
 
 

@@ -53,10 +53,7 @@ LICENCE_URLS = {
 class StoryPageQuerySet(PageQuerySet):
     def published(self):
         """Live, public stories with their own content (not the untranslated aliases)."""
-        return self.live().public().filter(alias_of__isnull=True)
-
-    def private_q(self):
-        return visibility.private_q()
+        return visibility.published(self)
 
     def published_in(self, provinces):
         provinces = list(provinces)
