@@ -1,7 +1,8 @@
 """Which page a reader reaches in each language, for the switcher, hreflang and canonical links.
 
-A page "exists" in a language only as a live, real translation: the aliases that the synchronised
-tree makes carry Vietnamese text under /en/ and do not count. Where a page has no translation,
+A page "exists" in a language only as one of its real versions (story_pages.visibility): a
+draft, a private translation or an alias of the synchronised tree (Vietnamese text under /en/)
+does not count. Where a page has no translation,
 the switcher leads to its nearest translated ancestor.
 """
 
@@ -9,6 +10,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from wagtail.models import Page
+
+from story_pages import visibility
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ def original_of(page: Page) -> Page:
 
 
 def language_versions(page: Page, request=None) -> list[LanguageVersion]:
-    """One query: the live, real translations of the page and of its ancestors, in every language.
+    """One query: the real language versions of the page and of its ancestors, in every language.
 
     Each language gets the deepest of them: the page itself, else its nearest translated ancestor
     (translations sit at the same depth in every language's tree). Kept on the request, as the
@@ -36,14 +39,10 @@ def language_versions(page: Page, request=None) -> list[LanguageVersion]:
         return memo[page.pk]
     codes = [code for code, _ in settings.LANGUAGES]
     chain_paths = [page.path[:end] for end in range(2 * Page.steplen, len(page.path) + 1, Page.steplen)]
+    chain_keys = Page.objects.filter(path__in=chain_paths).values("translation_key")
     candidates = (
-        Page.objects.filter(
-            translation_key__in=Page.objects.filter(path__in=chain_paths).values("translation_key"),
-            locale__language_code__in=codes,
-            live=True,
-            alias_of__isnull=True,
-            depth__lte=page.depth,
-        )
+        visibility.real_versions(chain_keys)
+        .filter(locale__language_code__in=codes, depth__lte=page.depth)
         .select_related("locale")
         .order_by("-depth")
     )

@@ -7,13 +7,15 @@ from wagtail_localize.fields import TranslatableField
 
 from story_pages import listings
 from story_pages.models import ProvinceIndexPage
+from story_pages.publishing import PublishedByPublishers
 from story_pages.routing import DirectStoryRoute
 from story_pages.themes import ThemeListingMixin
+from story_pages.visibility import PrivateLikeItsSource
 
 LATEST_STORIES = 12
 
 
-class HomePage(DirectStoryRoute, ThemeListingMixin, Page):
+class HomePage(PublishedByPublishers, PrivateLikeItsSource, DirectStoryRoute, ThemeListingMixin, Page):
     """The front page of each language; the theme pages are its routes (/chu-de/…, /en/themes/…)."""
 
     intro = models.TextField(_("introduction"), blank=True)

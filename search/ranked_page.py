@@ -8,13 +8,16 @@ with the page's ids.
 from django.core.paginator import Paginator
 from django.db.models import Count, Window
 
+MAX_OFFSET = 10**9  # further than any search reaches; PostgreSQL refuses an OFFSET past its bigint
+
 
 def ranked_page(stories, number, per_page: int):
     """The ids of page ``number`` of ``stories`` (ordered), as a Paginator page; a number that is
-    not a page number gives the first page, one past the end the last (as Paginator.get_page)."""
+    not a page number gives the first page, one past the end the last (as Paginator.get_page),
+    however far past."""
     try:
-        number = max(int(number), 1)
-    except (TypeError, ValueError):
+        number = min(max(int(number), 1), MAX_OFFSET // per_page)
+    except (TypeError, ValueError):  # ValueError too for more than 4,300 digits
         number = 1
     ids = stories.values_list("pk", flat=True)
     paginator = Paginator(ids, per_page)

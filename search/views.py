@@ -12,6 +12,7 @@ from .models import SearchEntry
 from .ranked_page import ranked_page
 
 RESULTS_PER_PAGE = 10
+PAGE_PARAMETER = "page"  # besides the form's fields
 
 
 def search(request):
@@ -29,7 +30,7 @@ def search(request):
         # Ranked by id alone (with the total, in one query), then the page's ten stories fetched
         # whole: sorting thousands of matches never drags their bodies along.
         with engine.text_index_scans(stories.db):
-            page = ranked_page(stories, request.GET.get("page"), RESULTS_PER_PAGE)
+            page = ranked_page(stories, request.GET.get(PAGE_PARAMETER), RESULTS_PER_PAGE)
         context.update(
             search_query=text,
             results=_results(page, engine.Query.parse(text)),
@@ -70,5 +71,5 @@ def _body_text(story, texts) -> str:
 def _paging_query(request):
     """The search's parameters without the page number, for the pagination links."""
     params = request.GET.copy()
-    params.pop("page", None)
+    params.pop(PAGE_PARAMETER, None)
     return params.urlencode()

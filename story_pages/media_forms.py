@@ -9,7 +9,7 @@ from wagtailmedia.forms import BaseMediaForm
 
 from . import rules
 from .durations import format_duration
-from .video_probe import NotPlayable, probe_media
+from .video_probe import DurationMismatch, NotPlayable, probe_media
 
 # Filled in from the file and shown read-only: a typed figure would let a long video past the rule.
 MEASURED_FIELDS = ("duration", "width", "height")
@@ -18,6 +18,11 @@ NOT_PLAYABLE = {
     "video": _("This file cannot be played as a video. Upload an MP4, WebM or MOV video file."),
     "audio": _("This file cannot be played as audio. Upload an MP3, M4A, OGG or WAV file."),
 }
+# A header that understates its frames would show readers (and broadcasters' systems) a false length.
+DURATION_MISMATCH = _(
+    "The file says it lasts %(header)s but its frames run for %(measured)s; "
+    "export the video again and upload it once more."
+)
 
 
 class MeasuredMediaForm(BaseMediaForm):
@@ -49,6 +54,16 @@ class MeasuredMediaForm(BaseMediaForm):
             return cleaned_data
         try:
             facts = probe_upload(upload, kind)
+        except DurationMismatch as mismatch:
+            self.add_error(
+                "file",
+                DURATION_MISMATCH
+                % {
+                    "header": format_duration(mismatch.header),
+                    "measured": format_duration(mismatch.measured),
+                },
+            )
+            return cleaned_data
         except NotPlayable:
             self.add_error("file", NOT_PLAYABLE[kind])
             return cleaned_data

@@ -3,26 +3,33 @@
 The provider answers with an iframe of /embed/stories/<id>/, a small page made to be framed.
 """
 
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Site
 
 from .models import StoryPage
 
 DEFAULT_SIZE = {"rich": (600, 400), "video": (640, 400)}
 CACHE_SECONDS = 3600
+# The consumer's parameters (oEmbed 1.0, section 2.2); others are ignored, as the spec allows.
+PARAMETERS = ("url", "maxwidth", "maxheight", "format")
+_PIXELS = re.compile(r"[0-9]{1,6}")  # ASCII digits only: str.isdigit() also takes "²", which int() refuses
 
 
 def story_for_url(url: str, request):
     """The published story at a public T63 URL, in either language, or None."""
-    path = urlsplit(url).path or "/"
+    try:
+        path = urlsplit(url).path or "/"
+    except ValueError:  # "http://[::1": not a URL at all
+        return None
     site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
     for language, _ in settings.LANGUAGES:
         prefix = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
@@ -41,10 +48,13 @@ def story_for_url(url: str, request):
     return None
 
 
-@require_GET
+@require_safe
 def oembed(request):
-    if request.GET.get("format", "json") != "json":
-        return HttpResponse("Only the json format is provided.", status=501, content_type="text/plain")
+    answer_format = request.GET.get("format", "json")
+    if answer_format == "xml":  # oEmbed 1.0, section 2.3.5: a format the provider does not make
+        return JsonResponse({"message": "format: only json is provided"}, status=501)
+    if answer_format != "json":
+        return JsonResponse({"message": "format: unknown; use json"}, status=400)
     story = story_for_url(request.GET.get("url", ""), request)
     if story is None:
         raise Http404("No published T63 story at this URL.")
@@ -80,7 +90,7 @@ def _size(request, kind):
     width, height = DEFAULT_SIZE[kind]
     for name, default in (("maxwidth", width), ("maxheight", height)):
         value = request.GET.get(name, "")
-        if value.isdigit() and int(value) > 0:
+        if _PIXELS.fullmatch(value) and int(value) > 0:  # anything else: no limit asked
             if name == "maxwidth":
                 width = min(default, int(value))
             else:
@@ -93,7 +103,7 @@ def _attr(text: str) -> str:
 
 
 @xframe_options_exempt
-@require_GET
+@require_safe
 def story_embed(request, pk):
     """The card (or the player) that other sites frame."""
     story = StoryPage.objects.published().select_related("locale").filter(pk=pk).first()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page
 
+from . import visibility
 from .story_video import StoryVideo, first_video
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
@@ -30,16 +31,12 @@ def content_page(page):
 
 
 def languages(page) -> tuple[str, list[str]]:
-    """(this page's language, those of its live, real translations), in one query; aliases carry
-    no translated content and do not count."""
-    versions = (
-        Page.objects.filter(translation_key=page.translation_key)
-        .filter(Q(pk=page.pk) | Q(live=True, alias_of__isnull=True))
-        .values_list("pk", "locale__language_code")
-    )
+    """(this page's language, those of its real versions: story_pages.visibility), in one query."""
+    real = visibility.real_versions([page.translation_key]).values("pk")
+    versions = Page.objects.filter(Q(pk=page.pk) | Q(pk__in=real)).values_list("pk", "locale__language_code")
     codes = dict(versions)
     own = codes.pop(page.pk, None) or page.locale.language_code  # a page previewed before its first save
-    return own, sorted(codes.values())
+    return own, sorted(set(codes.values()) - {own})
 
 
 def iso_datetime(value) -> str | None:

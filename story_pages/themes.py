@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page, get_page_models
 
-from . import listings
+from . import listings, visibility
 from .models import Theme
 
 PATH_WORDS = {"vi": "chu-de", "en": "themes"}
@@ -107,10 +107,10 @@ class ThemeListingMixin(RoutablePageMixin):
 
     def _theme_urls_by_language(self, theme: str, request) -> dict[str, str]:
         """This theme's page in every language this listing page is translated into."""
-        translations = self.get_translations(inclusive=True).live().filter(alias_of__isnull=True)
+        versions = visibility.real_versions([self.translation_key], type(self).objects.all())
         return {
             page.locale.language_code: page.theme_url(theme, request)
-            for page in translations.select_related("locale")
+            for page in versions.select_related("locale")
         }
 
     def get_sitemap_urls(self, request=None):

@@ -8,9 +8,11 @@ from wagtailmedia.models import get_media_model
 
 from . import rules
 from .admin_panels import CoveragePanel, TranslationsNeededPanel
+from .document_access import refuse_unpublished_documents
 from .durations import format_duration
 from .models import StoryPage
 from .teams import MODERATORS
+from .translation_views import update_translations_url
 
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
@@ -32,6 +34,7 @@ def warn_about_rule_violations(request, page):
 
 hooks.register("after_create_page", warn_about_rule_violations)
 hooks.register("after_edit_page", warn_about_rule_violations)
+hooks.register("before_serve_document", refuse_unpublished_documents)
 
 
 @hooks.register("before_bulk_action")
@@ -79,6 +82,12 @@ def media_duration(request, pk):
             "too_long": media.duration >= rules.max_video_seconds(),
         }
     )
+
+
+# Ahead of wagtail-localize's own URLs (order), so its update view is replaced.
+@hooks.register("register_admin_urls", order=-1)
+def register_reviewed_translation_urls():
+    return [update_translations_url()]
 
 
 @hooks.register("register_admin_urls")

@@ -6,6 +6,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from story_pages.api.machine import MachineAPIMixin
 from story_pages.api.media import MeasuredMediaAPIViewSet, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from story_pages.api.views import ProvincesAPIViewSet, StoriesAPIViewSet
 
@@ -19,7 +20,7 @@ class OwnLanguagePageSerializer(PageSerializer):
             return super().to_representation(instance)
 
 
-class TranslatedPagesAPIViewSet(PagesAPIViewSet):
+class TranslatedPagesAPIViewSet(MachineAPIMixin, PagesAPIViewSet):
     """Pages with their own content: the aliases of the synchronised tree are left out, so
     ``?locale=en`` lists only pages that really exist in English."""
 

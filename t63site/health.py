@@ -1,7 +1,9 @@
 """Probes for the load balancer and the process manager. Never cached; no language prefix.
 
 /healthz: the process answers (restart it if not). /readyz: it can serve readers, i.e. the
-database and the cache answer (take it out of rotation if not)."""
+database and the cache answer (take it out of rotation if not). It also says where e-mail goes
+("smtp (STARTTLS)", "console", "not configured"; never a host or a credential): a server without
+e-mail still serves readers, so that does not make it unavailable."""
 
 import secrets
 
@@ -9,6 +11,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+
+from . import mail
 
 
 @never_cache
@@ -36,6 +40,7 @@ def readyz(request):
             check()
         except Exception as error:  # any failure means "not ready"; say which and why
             failed[name] = f"{type(error).__name__}: {error}"[:200]
+    email = {"email": mail.describe()}
     if failed:
-        return JsonResponse({"status": "unavailable", "failed": failed}, status=503)
-    return JsonResponse({"status": "ok"})
+        return JsonResponse({"status": "unavailable", "failed": failed, **email}, status=503)
+    return JsonResponse({"status": "ok", **email})

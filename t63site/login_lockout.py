@@ -1,7 +1,10 @@
-"""Admin sign-in lockout: after T63_LOGIN_MAX_FAILURES failed attempts for one username from one
+"""Guessing passwords: after T63_LOGIN_MAX_FAILURES failed attempts at one secret from one
 address, that pair is refused for T63_LOGIN_LOCKOUT_MINUTES, before the password is even checked.
-Keyed by username *and* address so an attacker elsewhere cannot lock an editor out of their own
-account. Counted in the shared cache: every app process sees the same count."""
+
+Two secrets are guarded: an editor's sign-in to the admin (keyed by username *and* address, so an
+attacker elsewhere cannot lock an editor out of their own account) and the password of a private
+section of the site (keyed by the restriction and the address). Counted in the shared cache:
+every app process sees the same count."""
 
 import hashlib
 
@@ -14,33 +17,40 @@ from wagtail.admin.forms.auth import LoginForm
 from .client_address import client_address
 
 
-def _key(kind: str, username: str, request) -> str:
-    who = f"{(username or '').strip().lower()}|{client_address(request) if request else ''}"
+def _key(kind: str, secret: str, request) -> str:
+    who = f"{(secret or '').strip().lower()}|{client_address(request) if request else ''}"
     return f"t63:login:{kind}:{hashlib.sha256(who.encode()).hexdigest()[:32]}"
 
 
-def is_locked(username: str, request) -> bool:
-    return cache.get(_key("locked", username, request)) is not None
+def is_locked(secret: str, request) -> bool:
+    return cache.get(_key("locked", secret, request)) is not None
 
 
-def record_failure(sender, credentials, request=None, **kwargs):
-    """Receiver of user_login_failed."""
-    username = credentials.get("username", "")
+def count_failure(secret: str, request) -> None:
     seconds = settings.T63_LOGIN_LOCKOUT_MINUTES * 60
-    failures_key = _key("failures", username, request)
+    failures_key = _key("failures", secret, request)
     cache.add(failures_key, 0, timeout=seconds)
     try:
         failures = cache.incr(failures_key)
     except ValueError:
         failures = 1
     if failures >= settings.T63_LOGIN_MAX_FAILURES:
-        cache.set(_key("locked", username, request), 1, timeout=seconds)
+        cache.set(_key("locked", secret, request), 1, timeout=seconds)
         cache.delete(failures_key)
+
+
+def forget(secret: str, request) -> None:
+    cache.delete(_key("failures", secret, request))
+
+
+def record_failure(sender, credentials, request=None, **kwargs):
+    """Receiver of user_login_failed."""
+    count_failure(credentials.get("username", ""), request)
 
 
 def forget_failures(sender, request, user, **kwargs):
     """Receiver of user_logged_in: a correct password starts the count again."""
-    cache.delete(_key("failures", user.get_username(), request))
+    forget(user.get_username(), request)
 
 
 class LockoutLoginForm(LoginForm):

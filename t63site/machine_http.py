@@ -1,10 +1,25 @@
 """HTTP for machines: the API, feeds and oEmbed answer any origin, carry ETag and Last-Modified,
 answer conditional requests with 304 before any view runs, and serve repeated requests from the
-cache until public content changes."""
+cache until public content changes.
+
+What is shared, by this cache and by any CDN told ``public``, is only what is the same for
+everyone who asks the same URL:
+- the key and the ETag are the whole URL, scheme and host included (answers hold absolute URLs);
+- the answer does not depend on other request headers: the API renders JSON whatever the
+  ``Accept`` (story_pages/api/rendering.py), every answer is in its content's own language
+  whatever the ``Accept-Language``, and nothing authenticates;
+- a request with a session cookie or credentials (an editor) is neither answered from the cache
+  nor stored, and its answer is ``private, no-store``;
+- only a complete 200 to a GET is stored, and not when it sets a cookie, varies on cookies or
+  says ``private``/``no-store``; a HEAD is answered from a stored GET, never stored itself
+  (its body may be empty);
+- an error is ``no-store``, without validators: a CDN keeps no 404 past a publish, no 500.
+"""
 
 import hashlib
 from email.utils import formatdate
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
 
 from story_pages.content_version import current_version, current_version_and_entry, store_entry
@@ -21,34 +36,68 @@ class MachineEndpointsMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not request.path.startswith(MACHINE_PATHS):
             return self.get_response(request)
-        cache_key = f"t63:response:{hashlib.sha1(request.get_full_path().encode()).hexdigest()}"
+        if _personal(request):
+            return _finish(request, self.get_response(request))
+        url = request.build_absolute_uri()
+        cache_key = f"t63:response:{hashlib.sha1(url.encode()).hexdigest()}"
         if "If-None-Match" in request.headers:  # the version alone decides: no body fetched
             version = current_version()
-            if (etag := _etag(version, request)) in request.headers["If-None-Match"]:
-                return self._finish(HttpResponseNotModified(), etag, version)
+            if (etag := _etag(version, url)) in request.headers["If-None-Match"]:
+                return _finish(request, HttpResponseNotModified(), etag, version)
         version, cached = current_version_and_entry(cache_key)
-        etag = _etag(version, request)
+        etag = _etag(version, url)
         if cached is not None:
             content_type, content = cached  # bytes, not a pickled response: cheaper to load
-            return self._finish(HttpResponse(content, content_type=content_type), etag, version)
+            return _finish(request, HttpResponse(content, content_type=content_type), etag, version)
         response = self.get_response(request)
-        if response.status_code == 200 and not response.streaming:
+        if request.method == "GET" and response.status_code == 200 and _shareable(request, response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             store_entry(cache_key, version, (response["Content-Type"], response.content), CACHE_TIMEOUT)
-        return self._finish(response, etag, version)
+        return _finish(request, response, etag, version)
 
-    @staticmethod
-    def _finish(response, etag, version):
+
+def _personal(request) -> bool:
+    """A request that may be answered for one person: an editor's session, or credentials."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or "Authorization" in request.headers
+
+
+def _shareable(request, response) -> bool:
+    """Whether the answer is the same for anyone asking this URL, as far as it tells."""
+    cache_control = response.get("Cache-Control", "").lower()
+    user = getattr(request, "user", None)  # set by AuthenticationMiddleware, further in
+    return not (
+        _personal(request)
+        or (user is not None and user.is_authenticated)
+        or response.streaming
+        or response.cookies
+        or "cookie" in response.get("Vary", "").lower()
+        or "private" in cache_control
+        or "no-store" in cache_control
+    )
+
+
+def _finish(request, response, etag=None, version=None):
+    response["Access-Control-Allow-Origin"] = "*"  # errors too: a client script may read why
+    response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+    if response.status_code >= 400:
+        response["Cache-Control"] = "no-store"
+    elif etag is None or not _shareable(request, response):
+        if "no-store" not in response.get("Cache-Control", ""):
+            response["Cache-Control"] = "private, no-store"
+    elif response.status_code in (200, 304):
         response["ETag"] = etag
         response["Last-Modified"] = formatdate(version / 1000, usegmt=True)
         response["Cache-Control"] = f"public, max-age={MAX_AGE}"
-        response["Access-Control-Allow-Origin"] = "*"
-        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+        # Not Accept-Language, nor a Content-Language (the locale middleware's, from the client's
+        # languages): the answer is in its content's own language, which it declares itself.
         response["Vary"] = "Accept-Encoding"
-        return response
+        response.headers.pop("Content-Language", None)
+    else:  # a redirect (the pages endpoint's find view): followed each time
+        response["Cache-Control"] = "no-store"
+    return response
 
 
-def _etag(version: int, request) -> str:
-    digest = hashlib.sha1(f"{version}:{request.get_full_path()}".encode()).hexdigest()[:20]
+def _etag(version: int, url: str) -> str:
+    digest = hashlib.sha1(f"{version}:{url}".encode()).hexdigest()[:20]
     return f'"{digest}"'

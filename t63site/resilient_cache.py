@@ -7,6 +7,8 @@ import logging
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError, TimeoutError
 
+from story_pages import content_version
+
 logger = logging.getLogger(__name__)
 UNAVAILABLE = (ConnectionError, TimeoutError)
 
@@ -17,6 +19,7 @@ def _tolerant(method, fallback):
             return method(self, *args, **kwargs)
         except UNAVAILABLE as error:
             logger.warning("cache unavailable", extra={"operation": method.__name__, "error": str(error)})
+            content_version.cache_unreachable()  # it may have missed a change: check before trusting it
             if isinstance(fallback, type) and issubclass(fallback, Exception):
                 raise fallback("cache unavailable") from error
             return fallback(*args, **kwargs) if callable(fallback) else fallback

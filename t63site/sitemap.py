@@ -44,8 +44,7 @@ class TranslatedSitemap(Sitemap):
         keys = {page.translation_key for page in pages}
         default = Locale.get_default().language_code
         versions: dict = {}
-        published = visibility.published(Page.objects.filter(translation_key__in=keys))
-        for version in published.select_related("locale"):
+        for version in visibility.real_versions(keys).select_related("locale"):
             location = version.get_full_url(self.request)
             language = version.locale.language_code
             entries = versions.setdefault(version.translation_key, [])

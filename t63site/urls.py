@@ -12,10 +12,16 @@ from story_pages import oembed, qr
 from story_pages.api.openapi import openapi_document
 from story_pages.media_guide import media_guide
 
+from . import page_passwords
 from .api import api_not_found, api_router
 from .health import healthz, readyz
 from .robots import robots_txt
 from .sitemap import TranslatedSitemap
+
+# Errors in the format of the endpoint asked (JSON for the API and oEmbed), never cached.
+handler400 = "t63site.error_responses.bad_request"
+handler404 = "t63site.error_responses.page_not_found"
+handler500 = "t63site.error_responses.server_error"
 
 # Machines and editors: outside the language prefix.
 urlpatterns = [
@@ -46,6 +52,12 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path(_("for-media/"), media_guide, name="media_guide"),
+    # Wagtail's own address for the password of a private section, answered first by the limit.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_passwords.authenticate_with_password,
+        name="t63_page_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -40,9 +40,13 @@ def serialized_database() -> str:
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Each test starts with an empty cache, as its database starts from the same state."""
+    """Each test starts with an empty cache, as its database starts from the same state (and the
+    content version this process knows is forgotten with the rows it was read from)."""
+    from story_pages import content_version
+
     for cache in caches.all():
         cache.clear()
+    content_version.forget_the_database_version()
 
 
 @pytest.fixture

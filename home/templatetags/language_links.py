@@ -15,7 +15,7 @@ def language_head_links(context, page):
     translations = [v for v in versions if v.is_translation]
     default = next((v for v in translations if v.code == settings.LANGUAGE_CODE), None)
     if routed_urls := context.get("translated_urls"):
-        canonical = request.build_absolute_uri(routed_urls[context.get("LANGUAGE_CODE")])
+        canonical = _absolute(page, request, routed_urls[context.get("LANGUAGE_CODE")])
     else:
         canonical = original_of(page).get_full_url(request)
     return {
@@ -45,8 +45,17 @@ def _versions(context, page) -> list[LanguageVersion]:
     request = context.get("request")
     if routed_urls := context.get("translated_urls"):
         return [
-            LanguageVersion(code, str(name), request.build_absolute_uri(url), True)
+            LanguageVersion(code, str(name), _absolute(page, request, url), True)
             for code, name in settings.LANGUAGES
             if (url := routed_urls.get(code))
         ]
     return language_versions(page, request)
+
+
+def _absolute(page, request, url: str) -> str:
+    """A routed URL on the page's site, as Wagtail writes page URLs: the Site's root URL (the
+    site's address, T63_SITE_URL), not the host this request happened to name."""
+    parts = page.get_url_parts(request) if url.startswith("/") else None
+    if parts and parts[1]:
+        return parts[1] + url
+    return request.build_absolute_uri(url)

@@ -9,11 +9,11 @@ is counted on its own.
 from django.core.exceptions import EmptyResultSet
 from django.db.models import IntegerField, Value
 from django.db.models.expressions import RawSQL
-from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.models import Page
 
 from .. import visibility
 from ..models import StoryPage
+from .machine import BoundedPagination
 from .story_rows import StoryRow
 
 
@@ -48,8 +48,8 @@ class CountedAlong:
         return rows
 
 
-class TotalAlongPagination(WagtailPagination):
-    """Wagtail's limit and offset, with the total a CountedAlong read along with the page."""
+class TotalAlongPagination(BoundedPagination):
+    """Wagtail's limit and (bounded) offset, with the total a CountedAlong read along with the page."""
 
     def paginate_queryset(self, queryset: CountedAlong, request, view=None):
         page = super().paginate_queryset(queryset, request, view)

@@ -3,35 +3,17 @@ that public pages use, so nothing uploaded for a draft or a private story leaves
 published. Media items also carry the duration measured at upload (wagtailmedia's own endpoint
 is not registered by default and leaves the duration out)."""
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import BigIntegerField, CharField
-from django.db.models.functions import Cast
 from wagtail.api.v2.serializers import TagsField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page, ReferenceIndex
 from wagtailmedia.api.serializers import MediaItemSerializer
 from wagtailmedia.api.views import MediaAPIViewSet
 
 from .. import visibility
-
-
-def used_by_public_pages(model):
-    """The ids (a subquery) of ``model`` objects referenced by live, public, non-alias pages.
-
-    Wagtail's reference index holds each page's foreign keys, chooser blocks and rich-text links
-    as saved on the page row, which is its live content: a draft is kept in revisions.
-    """
-    pages = visibility.published(Page.objects.all())
-    references = ReferenceIndex.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id__in=pages.values_list(Cast("pk", CharField()), flat=True),
-        to_content_type=ContentType.objects.get_for_model(model),
-    )
-    return references.values_list(Cast("to_object_id", BigIntegerField()), flat=True)
+from .machine import MachineAPIMixin
 
 
 class PrefetchedTagsField(TagsField):
@@ -67,19 +49,19 @@ class PublicOnlyMixin:
     uses is neither listed nor found (404)."""
 
     def get_queryset(self):
-        queryset = super().get_queryset().filter(pk__in=used_by_public_pages(self.model))
+        queryset = super().get_queryset().filter(pk__in=visibility.used_by_published_pages(self.model))
         return queryset.prefetch_related("tags")
 
 
-class PublicImagesAPIViewSet(PublicOnlyMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(MachineAPIMixin, PublicOnlyMixin, ImagesAPIViewSet):
     base_serializer_class = PublicImageSerializer
 
 
-class PublicDocumentsAPIViewSet(PublicOnlyMixin, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(MachineAPIMixin, PublicOnlyMixin, DocumentsAPIViewSet):
     base_serializer_class = PublicDocumentSerializer
 
 
-class MeasuredMediaAPIViewSet(PublicOnlyMixin, MediaAPIViewSet):
+class MeasuredMediaAPIViewSet(MachineAPIMixin, PublicOnlyMixin, MediaAPIViewSet):
     base_serializer_class = PublicMediaItemSerializer
     body_fields = [*MediaAPIViewSet.body_fields, "duration"]
     listing_default_fields = [*MediaAPIViewSet.listing_default_fields, "duration"]

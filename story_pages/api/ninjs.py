@@ -4,7 +4,8 @@ similar newsroom systems ingest: headline, body_html, renditions and association
 Both are built from the API's representation of the story, so they carry the same facts.
 """
 
-from django.utils.html import strip_tags
+import re
+from html.parser import HTMLParser
 
 from ..identifiers import story_guid
 
@@ -22,6 +23,54 @@ NINJS_1_STANDARD = {
 
 def _iso(moment) -> str | None:
     return moment.isoformat() if moment else None
+
+
+# Elements that end a paragraph of the plain text; <br> ends a line within one.
+_BLOCKS = {
+    *"address article aside blockquote dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6".split(),
+    *"header hr li main nav ol p pre section table td th tr ul".split(),
+}
+_SKIPPED = {"script", "style", "template"}
+_SPACES = re.compile(r"[ \t\r\n\f]+")  # HTML's whitespace; a no-break space stays
+
+
+class _PlainText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)  # &lt; &#x27; &amp; arrive decoded
+        self.paragraphs: list[list[str]] = [[]]
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIPPED:
+            self.skipping += 1
+        elif tag == "br":
+            self.paragraphs[-1].append("\n")
+        elif tag in _BLOCKS:
+            self.paragraphs.append([])
+
+    def handle_endtag(self, tag):
+        if tag in _SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCKS:
+            self.paragraphs.append([])
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.paragraphs[-1].append(_SPACES.sub(" ", data))
+
+    def text(self) -> str:
+        paragraphs = ("".join(parts) for parts in self.paragraphs)
+        paragraphs = ("\n".join(line.strip() for line in text.split("\n")).strip() for text in paragraphs)
+        return "\n\n".join(text for text in paragraphs if text)
+
+
+def plain_text(html: str) -> str:
+    """The body as plain text: paragraphs apart by a blank line, a <br> as a line break, entities
+    decoded ("a &lt; b" is "a < b"), markup and scripts dropped."""
+    parser = _PlainText()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
 
 
 def _usage_terms(item) -> str:
@@ -107,7 +156,7 @@ def ninjs3(item: dict, story) -> dict:
         "descriptions": [{"role": "summary", "contentType": "text/plain", "value": item["summary"]}],
         "bodies": [
             {"role": "text", "contentType": "text/html", "value": item["body_html"]},
-            {"role": "text", "contentType": "text/plain", "value": strip_tags(item["body_html"])},
+            {"role": "text", "contentType": "text/plain", "value": plain_text(item["body_html"])},
         ],
         "by": item["credit_line"],
         "located": item["province"]["name"],

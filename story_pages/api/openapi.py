@@ -204,6 +204,7 @@ def _problem(description):
     return _json(ERROR, description)
 
 
+UNREADABLE = "A URL holding a NUL byte, or a query string that is not UTF-8, is refused."
 STORY_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
 # Ids beyond the database's integers are simply not found.
 PROVINCE_CODES = [record.code for record in load_records()]
@@ -253,7 +254,9 @@ DOCUMENT = {
                 ],
                 "responses": {
                     "200": _json(_listing(STORY), "A page of stories"),
-                    "400": _problem("A parameter is unknown or has a bad value; the message names it"),
+                    "400": _problem(
+                        f"A parameter is unknown or has a bad value; the message names it. {UNREADABLE}"
+                    ),
                 },
             }
         },
@@ -261,7 +264,11 @@ DOCUMENT = {
             "get": {
                 "operationId": "getStory",
                 "parameters": [STORY_ID],
-                "responses": {"200": _json(STORY, "One story"), "404": _problem("No published story")},
+                "responses": {
+                    "200": _json(STORY, "One story"),
+                    "400": _problem(UNREADABLE),
+                    "404": _problem("No published story"),
+                },
             }
         },
         "/api/v2/stories/{id}/ninjs/": {
@@ -271,7 +278,7 @@ DOCUMENT = {
                 "parameters": [STORY_ID, _query("version", "ninjs major version", {"enum": ["3", "1"]})],
                 "responses": {
                     "200": _json({"type": "object", "required": ["uri"]}, "A ninjs document"),
-                    "400": _problem("Unknown version"),
+                    "400": _problem(f"Unknown version or parameter. {UNREADABLE}"),
                     "404": _problem("No published story"),
                 },
             }
@@ -283,7 +290,7 @@ DOCUMENT = {
                 "parameters": [_query("status", "current or merged", {"enum": ["current", "merged"]})],
                 "responses": {
                     "200": _json(_listing(PROVINCE), "All provinces"),
-                    "400": _problem("Bad status"),
+                    "400": _problem(f"Bad status or unknown parameter. {UNREADABLE}"),
                 },
             }
         },

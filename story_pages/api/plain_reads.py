@@ -46,8 +46,8 @@ def instances(model, field_names: Collection[str], **where: Collection) -> list:
 
 
 def translations(translation_keys: Collection) -> list[tuple]:
-    """(translation key, page id, language code, url_path) of the published pages holding one of
-    the translation keys, in tree order: live, outside private sections, aliases left out."""
+    """(translation key, page id, language code, url_path) of the real versions of the pages
+    with these translation keys (visibility.real_versions, read as plain rows), in tree order."""
     if not translation_keys:
         return []
     alias = router.db_for_read(Page)

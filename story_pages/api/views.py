@@ -14,25 +14,24 @@ from search import engine as search_engine
 from ..models import ProvincePage, StoryPage
 from .counting import CountedAlong, TotalAlongPagination, published_story_pages
 from .filters import FILTER_PARAMETERS, StoryFilters
+from .machine import MachineAPIMixin
 from .ninjs import ninjs1, ninjs3
-from .rendering import RENDERERS
 from .representation import StoryBatch, unit_reference
 from .story_rows import StoryRow
 
 PAGINATION_PARAMETERS = frozenset({"limit", "offset"})
 NINJS_VERSIONS = {"3": ninjs3, "1": ninjs1}
 MAX_ID = 2**63 - 1
-MAX_OFFSET = 10**9
 
 
-class StoriesAPIViewSet(BaseAPIViewSet):
+class StoriesAPIViewSet(MachineAPIMixin, BaseAPIViewSet):
     """/api/v2/stories/: every published story with what an outlet needs to republish it."""
 
     model = StoryPage
     name = "stories"
-    renderer_classes = RENDERERS
     pagination_class = TotalAlongPagination
     known_query_parameters = FILTER_PARAMETERS | PAGINATION_PARAMETERS
+    ninjs_query_parameters = frozenset({"version"})
 
     def get_queryset(self):
         return StoryPage.objects.published()  # read as rows (StoryRow), never as page objects
@@ -44,9 +43,6 @@ class StoriesAPIViewSet(BaseAPIViewSet):
 
     def listing_view(self, request):
         self.check_query_parameters()
-        offset = request.GET.get("offset", "0")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:  # beyond what a database can skip
-            raise BadRequestError(f"offset: at most {MAX_OFFSET}")
         filters = StoryFilters(request.GET)
         stories = filters.apply(self.get_queryset())
         counted = filters.apply(published_story_pages()) if filters.countable_as_pages else stories
@@ -62,10 +58,8 @@ class StoriesAPIViewSet(BaseAPIViewSet):
     def ninjs_view(self, request, pk):
         """The story in IPTC ninjs: 3.x by default, 1.x with ?version=1."""
         version = request.GET.get("version", "3")
-        if set(request.GET) - {"version"}:
-            raise BadRequestError(
-                f"unknown query parameter: {', '.join(sorted(set(request.GET) - {'version'}))}"
-            )
+        if unknown := set(request.GET) - self.ninjs_query_parameters:
+            raise BadRequestError(f"unknown query parameter: {', '.join(sorted(unknown))}")
         if version not in NINJS_VERSIONS:
             raise BadRequestError(f"version: use one of {', '.join(NINJS_VERSIONS)}")
         story = self._published_story(pk)
@@ -89,12 +83,11 @@ class StoriesAPIViewSet(BaseAPIViewSet):
         ]
 
 
-class ProvincesAPIViewSet(BaseAPIViewSet):
+class ProvincesAPIViewSet(MachineAPIMixin, BaseAPIViewSet):
     """/api/v2/provinces/: the 63, their 2025 status, and how many stories each has published."""
 
     model = ProvincePage
     name = "provinces"
-    renderer_classes = RENDERERS
     known_query_parameters = frozenset({"status"})
 
     def check_query_parameters(self, queryset=None):

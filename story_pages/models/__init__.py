@@ -1,8 +1,10 @@
+from .content_version import ContentVersionRecord
 from .provinces import ProvinceIndexPage, ProvinceKind, ProvincePage, ProvinceStatus
 from .review import StoryReviewTask
 from .stories import Licence, StoryFormat, StoryPage, Theme
 
 __all__ = [
+    "ContentVersionRecord",
     "Licence",
     "ProvinceIndexPage",
     "ProvinceKind",

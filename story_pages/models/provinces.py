@@ -12,6 +12,9 @@ from wagtail.models import Locale, Page
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..publishing import PublishedByPublishers
+from ..visibility import PrivateLikeItsSource
+
 
 class ProvinceKind(models.TextChoices):
     PROVINCE = "tinh", _("province")
@@ -23,7 +26,7 @@ class ProvinceStatus(models.TextChoices):
     MERGED = "merged", _("merged")
 
 
-class ProvinceIndexPage(Page):
+class ProvinceIndexPage(PublishedByPublishers, PrivateLikeItsSource, Page):
     """/tinh-thanh/: the 34 current units, each with the provinces merged into it."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -76,7 +79,7 @@ class UnitListing(NamedTuple):
         return self.unit.story_count + sum(province.story_count for province in self.merged)
 
 
-class ProvincePage(Page):
+class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
     """One of the 63 provinces; its stories are its children."""
 
     code = models.CharField(_("GSO code"), max_length=2, db_index=True, editable=False)

@@ -19,6 +19,7 @@ from .. import rules, visibility
 from ..blocks import StoryBodyBlock
 from ..forms import StoryPageForm
 from ..panels import WordCounterPanel
+from ..publishing import PublishedByPublishers
 
 WORDS_PER_MINUTE = 200
 
@@ -66,7 +67,7 @@ class StoryPageQuerySet(PageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class StoryPage(Page):
+class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -227,8 +228,6 @@ class StoryPage(Page):
         return context
 
     def save(self, *args, clean=True, **kwargs):
-        if kwargs.get("update_fields") == ["alias_of_id"] and self.alias_of_id is None and self.live:
-            _unpublish_converted_alias(self, kwargs)
         self.story_format = rules.story_format(self.body) or ""
         self.body_words = self.word_count
         # The last guard: nothing that breaks a rule goes live, whatever path publishes it
@@ -236,17 +235,3 @@ class StoryPage(Page):
         if clean and self.live and (violations := self.rule_violations()):
             raise ValidationError({"body": violations})
         return super().save(*args, clean=clean, **kwargs)
-
-
-def _unpublish_converted_alias(page, save_kwargs):
-    """Works around wagtail-localize converting a live alias into a translation in place.
-
-    ``Translation.save_target(publish=False)`` (the translator's "Save draft", and "Translate"
-    with WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE off) keeps the converted page live, so
-    every later draft of the translation would be public at once. The converted page starts as
-    an unpublished draft instead; publishing the translation makes it live. Can go when
-    wagtail-localize keeps converted aliases as drafts.
-    """
-    page.live = False
-    page.first_published_at = page.last_published_at = None
-    save_kwargs["update_fields"] = ["alias_of_id", "live", "first_published_at", "last_published_at"]

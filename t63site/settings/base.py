@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "t63site.bad_input.RefuseUnreadableUrls",
     "t63site.read_replica.ReadReplicaMiddleware",
     "t63site.rate_limits.RateLimitMiddleware",
     "t63site.security_headers.ContentSecurityPolicyMiddleware",
@@ -146,7 +147,11 @@ WAGTAIL_SITE_NAME = "T63"
 # ASCII slugs ("bac-giang-so-hoa-xet-nghiem"): links shared on Zalo, Facebook and in print stay
 # readable instead of turning into percent-escapes.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILADMIN_BASE_URL = env.WAGTAILADMIN_BASE_URL
+# The site's address (T63_SITE_URL): the default Site record is set from it at every migrate
+# (t63site/site_address.py), and the links in e-mails to editors and the API's URLs start with it.
+_site = services.site_address(env.SITE_URL)
+T63_SITE_URL = _site.url
+WAGTAILADMIN_BASE_URL = T63_SITE_URL
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
@@ -167,8 +172,12 @@ WAGTAILMEDIA = {
 # The API: outlets may take up to 100 stories a page; `format` is a stories filter, not DRF's
 # renderer switch.
 WAGTAILAPI_LIMIT_MAX = 100
-WAGTAILAPI_BASE_URL = env.WAGTAILADMIN_BASE_URL
-REST_FRAMEWORK = {"URL_FORMAT_OVERRIDE": None}
+WAGTAILAPI_BASE_URL = T63_SITE_URL
+# JSON only (story_pages/api/rendering.py): no browsable HTML, made for whoever asked, for a cache to keep.
+REST_FRAMEWORK = {
+    "URL_FORMAT_OVERRIDE": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
 
 # story_pages settings (the app reads them with these defaults).
 T63_MAX_WORDS = 1000
@@ -214,3 +223,20 @@ T63_CSP_FRAMEABLE_PATHS = ["/embed/"]  # the story card other sites put in an if
 WAGTAILFRONTENDCACHE = services.frontend_cache()
 # Each language version is its own page with its own URL: purge exactly that URL.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# E-mail (password resets, moderation notices) goes through t63site.mail.LoggingEmailBackend: a
+# send that fails (refused, timed out, not configured) is logged and never fails the editor's
+# action. It hands the messages to T63_EMAIL_BACKEND, chosen by EMAIL_URL; None: not configured
+# (dev.py uses the console then, test.py locmem; in production `check --deploy` warns).
+_email = services.email(env.EMAIL_URL)
+EMAIL_BACKEND = "t63site.mail.LoggingEmailBackend"
+T63_EMAIL_BACKEND = _email.backend
+EMAIL_HOST = _email.host
+EMAIL_PORT = _email.port
+EMAIL_HOST_USER = _email.user
+EMAIL_HOST_PASSWORD = _email.password
+EMAIL_USE_TLS = _email.use_tls
+EMAIL_USE_SSL = _email.use_ssl
+EMAIL_TIMEOUT = _email.timeout
+DEFAULT_FROM_EMAIL = env.FROM_EMAIL or _email.default_from or services.sender_address(_site)
+SERVER_EMAIL = _email.server_email or DEFAULT_FROM_EMAIL  # the sender of error reports to ADMINS

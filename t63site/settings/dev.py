@@ -1,8 +1,13 @@
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F403
-from .environment import env_bool, env_list, env_str
+from .environment import EMAIL_URL, env_bool, env_list, env_str
 
 DEBUG = env_bool("DEBUG", True)
 # A development key: dev settings never serve the public.
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-not-secret-t63")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The site's own host too, when T63_SITE_URL names another (a machine on the office network).
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", f"127.0.0.1,localhost,{urlsplit(T63_SITE_URL).hostname}")  # noqa: F405
+# E-mails are printed where `make run` runs, unless EMAIL_URL names a server (a local Mailpit).
+if not EMAIL_URL:
+    T63_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

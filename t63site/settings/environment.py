@@ -31,7 +31,10 @@ DEBUG = env_bool("DEBUG", False)
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 't63.sqlite3'}")
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
 STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static"))
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme, host and port, no path): the default Site record is set from it
+# at every migrate, and every absolute URL (canonical, og:url, hreflang, the API, feeds, ninjs, the
+# sitemap, links in e-mails to editors) starts with it. WAGTAILADMIN_BASE_URL is its former name.
+SITE_URL = env_str("T63_SITE_URL", env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")).rstrip("/")
 # Seconds a database connection is kept between requests (0: a new one per request).
 DB_CONN_MAX_AGE = int(env_str("DB_CONN_MAX_AGE", "0"))
 # A PostgreSQL streaming replica of DATABASE_URL for readers' pages and the API; optional.
@@ -72,3 +75,9 @@ SEARCH_URL = env_str("T63_SEARCH_URL")
 # Which of Wagtail's backends talks to it: opensearch2, opensearch3, elasticsearch7/8/9.
 SEARCH_BACKEND = env_str("T63_SEARCH_BACKEND", "opensearch3")
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+# Outgoing e-mail (password resets, moderation notices): smtp://user:password@host:25,
+# submission://…@host (STARTTLS, port 587), smtps://…@host (TLS, port 465), console://, locmem://.
+# Unset in production, no e-mail leaves (each one is logged as not sent) and `check --deploy` warns.
+EMAIL_URL = env_str("EMAIL_URL")
+# The sender of every e-mail, e.g. "T63 <no-reply@t63.mic.gov.vn>"; default no-reply@ the site's host.
+FROM_EMAIL = env_str("T63_FROM_EMAIL")

@@ -85,3 +85,19 @@ def test_an_empty_search_shows_the_form_only(client, stories):
     assert response.context["page_obj"] is None
     with translation.override("vi"):
         assert StoryPage.objects.published().exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "query", "message"),
+    [
+        ("/search/", {"q": "khong co cau chuyen nao nhu the"}, "Không có câu chuyện nào khớp"),
+        ("/search/", {"q": "dien tu", "format": "video"}, "Không có câu chuyện nào khớp"),  # filtered out
+        ("/en/search/", {"q": "nothing like this at all"}, "No stories match your search"),
+    ],
+)
+def test_a_search_with_no_results_says_so(client, stories, url, query, message):
+    response = client.get(url, query)
+    assert response.status_code == 200 and response.context["results"] == []
+    page = response.content.decode()
+    assert message in page
+    assert 'id="results-heading"' in page  # the results' section, with its count of none

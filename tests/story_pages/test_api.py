@@ -361,6 +361,26 @@ def test_an_offset_beyond_any_database_is_refused(client, db):
     assert response.status_code == 400 and "offset" in response.json()["message"]
 
 
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        (STORIES + "?offset=%C2%B2", "offset"),  # "²".isdigit(), but int() refuses it
+        ("/api/v2/pages/?offset=" + str(2**63), "offset"),
+        ("/api/v2/media/?offset=" + "9" * 5000, "offset"),  # past int()'s 4,300 digits
+        ("/api/v2/pages/?first_published_at=-1", "first_published_at"),
+        ("/api/v2/media/?duration=%C2%B2", "duration"),
+        ("/api/v2/pages/?type=story_pages.StoryPage&body=-1", "body"),
+        ("/api/v2/images/find/?id=%C2%B2", "id"),
+        ("/api/v2/pages/?fields=" + "a(" * 2000, "fields"),
+        ("/api/v2/images/?search=" + "a%20" * 3000, "search"),
+    ],
+)
+def test_values_the_database_or_wagtails_parsers_cannot_take_are_a_400(client, db, url, parameter):
+    response = client.get(url)
+    assert response.status_code == 400 and response["Content-Type"] == "application/json"
+    assert parameter in response.json()["message"]
+
+
 def test_json_keeps_drf_shapes_utc_as_z_and_unescaped_vietnamese(client, stories):
     response = client.get(f"{STORIES}{stories['bac-giang'].pk}/")
     assert response["Content-Type"] == "application/json"

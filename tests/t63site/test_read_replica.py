@@ -38,6 +38,7 @@ def test_a_reader_reads_from_the_replica():
     assert reads_during(RequestFactory().head("/api/v2/stories/")) == "replica"
 
 
+@pytest.mark.django_db  # a change is recorded in the database too
 def test_just_after_a_publish_every_reader_reads_from_the_primary():
     content_version.bump()
     assert reads_during(RequestFactory().get("/tinh-thanh/")) == "default"

@@ -23,4 +23,5 @@ class Command(BaseCommand):
         password = (
             password_file.read_text(encoding="utf-8").strip() if password_file.exists() else "(set before)"
         )
-        self.stdout.write(f"Admin: http://127.0.0.1:8000/admin/  user: {username}  password: {password}")
+        admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/"
+        self.stdout.write(f"Admin: {admin_url}  user: {username}  password: {password}")
