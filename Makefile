@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 DEPS := $(VENV)/.deps-installed
 
-.PHONY: run test lint check messages setup demo clean bench chromium serve backup restore loadtest replica-check
+.PHONY: run test lint format check messages setup demo clean bench chromium serve backup restore loadtest replica-check
 
 $(DEPS): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ chromium:
 lint: $(DEPS)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+
+format: $(DEPS)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 check: $(DEPS) messages
 	DJANGO_SETTINGS_MODULE=t63site.settings.test $(MANAGE) check

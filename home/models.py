@@ -5,11 +5,11 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from story_pages import listings
+from story_pages.editorial.publishing import PublishedByPublishers
 from story_pages.models import ProvinceIndexPage
-from story_pages.publishing import PublishedByPublishers
-from story_pages.routing import DirectStoryRoute
-from story_pages.themes import ThemeListingMixin
+from story_pages.reading import listings
+from story_pages.reading.story_route import DirectStoryRoute
+from story_pages.reading.themes import ThemeListingMixin
 from story_pages.visibility import PrivateLikeItsSource
 
 LATEST_STORIES = 12

@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
-        from . import indexing
+        from search import indexing
 
         page_published.connect(indexing.on_published, dispatch_uid="t63-search-index")
         page_unpublished.connect(indexing.on_unpublished, dispatch_uid="t63-search-unindex")

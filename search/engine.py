@@ -14,8 +14,8 @@ from django.db import connections, router, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.lookups import Lookup
 
-from .folding import exact_words, folded_words
-from .models import SEARCH_CONFIG, SearchEntry
+from search.folding import exact_words, folded_words
+from search.models import SEARCH_CONFIG, SearchEntry
 
 MAX_TERMS = 12  # a pasted paragraph is not a query; its first words are enough
 

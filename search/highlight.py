@@ -7,8 +7,8 @@ from itertools import islice
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .engine import Query
-from .folding import WORD, fold
+from search.engine import Query
+from search.folding import WORD, fold
 
 WORDS_BEFORE, WORDS_AFTER = 12, 32
 

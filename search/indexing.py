@@ -5,8 +5,8 @@ unpublished; deleting a page deletes its entry with it (cascade). Any page type 
 offering ``search_document() -> (heading, text)``; aliases are left out.
 """
 
-from .folding import exact_words, folded_words, word_list
-from .models import SearchEntry
+from search.folding import exact_words, folded_words, word_list
+from search.models import SearchEntry
 
 
 def entry_for(page) -> SearchEntry | None:

@@ -14,9 +14,9 @@ class StoryPagesConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
         from wagtailmedia.models import get_media_model
 
-        from . import content_version
-        from .models import StoryPage
-        from .translation_state import refresh_translation_sources
+        from story_pages import content_version
+        from story_pages.editorial.translation_state import refresh_translation_sources
+        from story_pages.models import StoryPage
 
         page_published.connect(refresh_translation_sources, sender=StoryPage)
         # Anything that changes what readers and outlets are served starts a new content version.

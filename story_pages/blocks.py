@@ -9,8 +9,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmedia.blocks import VideoChooserBlock
 
-from .durations import format_duration
-from .fields import VideoDurationField
+from story_pages.rules.durations import format_duration
+from story_pages.video.duration_field import VideoDurationField
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

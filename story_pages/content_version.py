@@ -83,7 +83,7 @@ def _new_version() -> None:
 
 
 def _record_in_database() -> int:
-    from .models import ContentVersionRecord
+    from story_pages.models import ContentVersionRecord
 
     records = ContentVersionRecord.objects.using(DEFAULT_DB_ALIAS)
     # Later than any version handed out yet, even within the same millisecond.
@@ -97,7 +97,7 @@ def _record_in_database() -> int:
 
 def _database_version() -> int:
     """The database's version as this process last read it, read again when it may be stale."""
-    from .models import ContentVersionRecord
+    from story_pages.models import ContentVersionRecord
 
     interval = getattr(settings, "T63_CONTENT_VERSION_CHECK_SECONDS", DEFAULT_CHECK_SECONDS)
     now = time.monotonic()
@@ -131,7 +131,7 @@ def forget_the_database_version() -> None:
 
 def pretend_last_change_at(version: int) -> None:
     """For the replica check: make the last change look as old as ``version`` (milliseconds)."""
-    from .models import ContentVersionRecord
+    from story_pages.models import ContentVersionRecord
 
     ContentVersionRecord.objects.using(DEFAULT_DB_ALIAS).filter(pk=1).update(version=version)
     _known.version = version

@@ -6,13 +6,13 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtailmedia.models import get_media_model
 
-from . import rules
-from .admin_panels import CoveragePanel, TranslationsNeededPanel
-from .document_access import refuse_unpublished_documents
-from .durations import format_duration
-from .models import StoryPage
-from .teams import MODERATORS
-from .translation_views import update_translations_url
+from story_pages.distribution.documents import refuse_unpublished_documents
+from story_pages.editorial.dashboard import CoveragePanel, TranslationsNeededPanel
+from story_pages.editorial.teams import MODERATORS
+from story_pages.editorial.translation_views import update_translations_url
+from story_pages.models import StoryPage
+from story_pages.rules import content as rules
+from story_pages.rules.durations import format_duration
 
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 

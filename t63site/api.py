@@ -6,9 +6,13 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from story_pages.api.machine import MachineAPIMixin
-from story_pages.api.media import MeasuredMediaAPIViewSet, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
-from story_pages.api.views import ProvincesAPIViewSet, StoriesAPIViewSet
+from story_pages.distribution.api.machine import MachineAPIMixin
+from story_pages.distribution.api.media import (
+    MeasuredMediaAPIViewSet,
+    PublicDocumentsAPIViewSet,
+    PublicImagesAPIViewSet,
+)
+from story_pages.distribution.api.views import ProvincesAPIViewSet, StoriesAPIViewSet
 
 
 class OwnLanguagePageSerializer(PageSerializer):

@@ -12,7 +12,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from . import mail
+from t63site import mail
 
 
 @never_cache

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
-from .client_address import client_address
+from t63site.client_address import client_address
 
 
 def _key(kind: str, secret: str, request) -> str:

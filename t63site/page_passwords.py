@@ -12,7 +12,7 @@ from wagtail import views as wagtail_views
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
 
-from . import login_lockout
+from t63site import login_lockout
 
 LOCKED = _(
     "Too many wrong passwords from your address. For the safety of this section, please try again "

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
-from .client_address import client_address
+from t63site.client_address import client_address
 
 
 def parse_limit(spec: str) -> tuple[int, int] | None:

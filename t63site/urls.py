@@ -7,16 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search import views as search_views
-from story_pages import oembed, qr
-from story_pages.api.openapi import openapi_document
-from story_pages.media_guide import media_guide
-
-from . import page_passwords
-from .api import api_not_found, api_router
-from .health import healthz, readyz
-from .robots import robots_txt
-from .sitemap import TranslatedSitemap
+from story_pages.distribution.newsroom_guide import media_guide
+from story_pages.reading import search_page
+from t63site import page_passwords
+from t63site.api import api_not_found, api_router
+from t63site.health import healthz, readyz
+from t63site.robots import robots_txt
+from t63site.sitemap import TranslatedSitemap
 
 # Errors in the format of the endpoint asked (JSON for the API and oEmbed), never cached.
 handler400 = "t63site.error_responses.bad_request"
@@ -27,13 +24,9 @@ handler500 = "t63site.error_responses.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/openapi.json", openapi_document, name="openapi"),
+    path("", include("story_pages.distribution.urls")),  # feeds, oEmbed, embed, QR, OpenAPI
     path("api/v2/", api_router.urls),
     re_path(r"^api/", api_not_found),  # machines get JSON, not the readers' 404 page
-    path("feeds/", include("story_pages.feed_urls")),
-    path("oembed/", oembed.oembed, name="oembed"),
-    path("embed/stories/<int:pk>/", oembed.story_embed, name="story_embed"),
-    path("qr/stories/<int:pk>.svg", qr.story_qr, name="story_qr"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
@@ -50,7 +43,7 @@ if settings.DEBUG:
 
 # Readers: Vietnamese without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("search/", search_page.search, name="search"),
     path(_("for-media/"), media_guide, name="media_guide"),
     # Wagtail's own address for the password of a private section, answered first by the limit.
     path(

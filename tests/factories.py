@@ -13,9 +13,9 @@ from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from story_pages.media_files import create_video_media
 from story_pages.models import ProvincePage, StoryPage, Theme
-from story_pages.sample_video import write_sample_video
+from story_pages.video.samples import write_sample_video
+from story_pages.video.storage import create_video_media
 
 
 def province(code: str, language: str = "vi") -> ProvincePage:

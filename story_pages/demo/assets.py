@@ -10,8 +10,8 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtailmedia.models import get_media_model
 
-from ..media_files import create_video_media
-from ..sample_video import write_sample_video
+from story_pages.video.samples import write_sample_video
+from story_pages.video.storage import create_video_media
 
 # One palette per theme: digital government, economy, society.
 THEME_COLOURS = {

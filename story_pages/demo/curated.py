@@ -6,8 +6,8 @@ from pathlib import Path
 from django.db import transaction
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from ..models import ProvincePage, StoryPage
-from .assets import demo_video, theme_image
+from story_pages.demo.assets import demo_video, theme_image
+from story_pages.models import ProvincePage, StoryPage
 
 STORIES_FILE = Path(__file__).resolve().parent.parent / "demo_data" / "stories.json"
 

@@ -17,11 +17,10 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from search.indexing import index_pages
-
-from .. import rules
-from ..models import ProvincePage, StoryPage, Theme
-from .assets import theme_image
-from .curated import load_curated_stories
+from story_pages.demo.assets import theme_image
+from story_pages.demo.curated import load_curated_stories
+from story_pages.models import ProvincePage, StoryPage, Theme
+from story_pages.rules import content as rules
 
 BATCH_SIZE = 500
 SLUG_PREFIX = "cau-chuyen-mau-"

@@ -11,8 +11,8 @@ from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.strings import extract_strings
 
-from ..models import StoryPage
-from .curated import load_curated_stories
+from story_pages.demo.curated import load_curated_stories
+from story_pages.models import StoryPage
 
 TRANSLATIONS_FILE = Path(__file__).resolve().parent.parent / "demo_data" / "stories_en.json"
 

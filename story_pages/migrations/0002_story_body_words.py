@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 def count_existing_bodies(apps, schema_editor):
-    from story_pages.rules import body_word_count
+    from story_pages.rules.content import body_word_count
 
     StoryPage = apps.get_model("story_pages", "StoryPage")
     for story in StoryPage.objects.all().only("body"):

@@ -1,7 +1,7 @@
-from .content_version import ContentVersionRecord
-from .provinces import ProvinceIndexPage, ProvinceKind, ProvincePage, ProvinceStatus
-from .review import StoryReviewTask
-from .stories import Licence, StoryFormat, StoryPage, Theme
+from story_pages.models.content_version import ContentVersionRecord
+from story_pages.models.provinces import ProvinceIndexPage, ProvinceKind, ProvincePage, ProvinceStatus
+from story_pages.models.review import StoryReviewTask
+from story_pages.models.stories import Licence, StoryFormat, StoryPage, Theme
 
 __all__ = [
     "ContentVersionRecord",

@@ -12,8 +12,8 @@ from wagtail.models import Locale, Page
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..publishing import PublishedByPublishers
-from ..visibility import PrivateLikeItsSource
+from story_pages.editorial.publishing import PublishedByPublishers
+from story_pages.visibility import PrivateLikeItsSource
 
 
 class ProvinceKind(models.TextChoices):
@@ -43,7 +43,7 @@ class ProvinceIndexPage(PublishedByPublishers, PrivateLikeItsSource, Page):
         verbose_name = _("province index")
 
     def get_context(self, request, *args, **kwargs):
-        from ..listings import counts_by_province  # the reader modules import these models
+        from story_pages.reading.listings import counts_by_province  # the reader modules import these models
 
         context = super().get_context(request, *args, **kwargs)
         provinces = sorted(
@@ -186,7 +186,7 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
 
     def _original_of_untranslated_story(self, path_components):
         """At the URL of a story whose translation is still a draft, its live original."""
-        from .stories import StoryPage
+        from story_pages.models.stories import StoryPage
 
         if len(path_components) != 1:
             return None
@@ -197,8 +197,8 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
         return original if original is not None and original.live and original.pk != draft.pk else None
 
     def get_context(self, request, *args, **kwargs):
-        from ..listings import newest_first, paginated_cards
-        from .stories import StoryPage
+        from story_pages.models.stories import StoryPage
+        from story_pages.reading.listings import newest_first, paginated_cards
 
         context = super().get_context(request, *args, **kwargs)
         provinces = list(self.unit_provinces()) if self.is_current else [self]

@@ -15,11 +15,12 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .. import rules, visibility
-from ..blocks import StoryBodyBlock
-from ..forms import StoryPageForm
-from ..panels import WordCounterPanel
-from ..publishing import PublishedByPublishers
+from story_pages import visibility
+from story_pages.blocks import StoryBodyBlock
+from story_pages.editorial.publishing import PublishedByPublishers
+from story_pages.editorial.story_form import StoryPageForm
+from story_pages.editorial.word_counter import WordCounterPanel
+from story_pages.rules import content as rules
 
 WORDS_PER_MINUTE = 200
 
@@ -213,8 +214,8 @@ class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, Page):
         return heading, f"{heading}\n{places}\n{rules.body_text(self.body)}"
 
     def get_context(self, request, *args, **kwargs):
-        from ..listings import related_stories  # the reader modules import these models
-        from ..themes import theme_listing_for
+        from story_pages.reading.listings import related_stories  # the reader modules import these models
+        from story_pages.reading.themes import theme_listing_for
 
         context = super().get_context(request, *args, **kwargs)
         if theme_listing := theme_listing_for(self):

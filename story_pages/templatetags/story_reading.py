@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..video_player import private_player_url
+from story_pages.reading.video_player import private_player_url
 
 register = template.Library()
 

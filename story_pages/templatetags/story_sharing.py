@@ -4,8 +4,8 @@ from django import template
 from django.urls import reverse
 from django.utils import translation
 
-from .. import sharing
-from ..structured_data import json_ld_script, news_article
+from story_pages.distribution import sharing
+from story_pages.distribution.structured_data import json_ld_script, news_article
 
 register = template.Library()
 

@@ -3,8 +3,8 @@
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from . import environment as env
-from . import services
+from t63site.settings import environment as env
+from t63site.settings import services
 
 BASE_DIR = env.BASE_DIR
 
@@ -165,7 +165,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 
 WAGTAILMEDIA = {
     # Our form measures the duration of every upload instead of trusting a typed value.
-    "MEDIA_FORM_BASE": "story_pages.media_forms.MeasuredMediaForm",
+    "MEDIA_FORM_BASE": "story_pages.video.upload_form.MeasuredMediaForm",
     "VIDEO_EXTENSIONS": ["mp4", "m4v", "mov", "webm", "mkv", "ogv"],
 }
 

@@ -1,7 +1,7 @@
 from urllib.parse import urlsplit
 
-from .base import *  # noqa: F403
-from .environment import EMAIL_URL, env_bool, env_list, env_str
+from t63site.settings.base import *  # noqa: F403
+from t63site.settings.environment import EMAIL_URL, env_bool, env_list, env_str
 
 DEBUG = env_bool("DEBUG", True)
 # A development key: dev settings never serve the public.

@@ -1,10 +1,9 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from t63site.json_logging import logging_config
-
-from . import environment as env
-from . import services
-from .base import *  # noqa: F403
+from t63site.settings import environment as env
+from t63site.settings import services
+from t63site.settings.base import *  # noqa: F403
 
 DEBUG = False
 

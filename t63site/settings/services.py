@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
-from . import environment as env
+from t63site.settings import environment as env
 
 
 def media_storage() -> dict:

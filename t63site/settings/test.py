@@ -1,7 +1,7 @@
 import tempfile
 
-from .base import *  # noqa: F403
-from .environment import env_str
+from t63site.settings.base import *  # noqa: F403
+from t63site.settings.environment import env_str
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", "test-only-not-secret-t63")

@@ -10,7 +10,7 @@ from wagtail.models import WorkflowState
 from wagtailmedia.models import get_media_model
 
 from story_pages.models import StoryPage
-from story_pages.sample_video import write_sample_video
+from story_pages.video.samples import write_sample_video
 from tests.factories import StoryPageFactory, paragraph, province, uploaded_video
 
 PASSWORD = "mật-khẩu-dài-123"

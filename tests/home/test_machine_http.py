@@ -9,8 +9,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import StoryPageFactory, paragraph, province
-
-from .machine_probes import calls
+from tests.home.machine_probes import calls
 
 PROBE_URLS = "tests.home.machine_probes"  # the site's URLs, with views that answer what T63's do not
 

@@ -4,8 +4,7 @@ from search import engine, highlight
 from search.folding import fold
 from search.models import SearchEntry
 from story_pages.models import StoryPage
-
-from .conftest import found
+from tests.search.conftest import found
 
 # (query, the stories it must find, in any order)
 QUERIES = [

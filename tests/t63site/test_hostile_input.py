@@ -19,10 +19,10 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from search.forms import StorySearchForm
-from search.views import PAGE_PARAMETER
-from story_pages import feed_urls, oembed
+from story_pages.distribution import feed_urls, oembed
 from story_pages.models import StoryPage
+from story_pages.reading.search_form import StorySearchForm
+from story_pages.reading.search_page import PAGE_PARAMETER
 from t63site.api import api_router
 from tests.factories import StoryPageFactory, embedded_video, make_video_media, province, uploaded_video
 

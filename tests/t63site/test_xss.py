@@ -13,8 +13,12 @@ from wagtail.test.utils.form_data import rich_text
 from story_pages.models import StoryPage
 from tests.factories import province
 from tests.story_pages.admin_forms import story_form_data, video_data
-
-from .xss_checks import executable_parts, executable_parts_in_feed, executable_parts_in_json, html_values
+from tests.t63site.xss_checks import (
+    executable_parts,
+    executable_parts_in_feed,
+    executable_parts_in_json,
+    html_values,
+)
 
 pytestmark = pytest.mark.django_db
 

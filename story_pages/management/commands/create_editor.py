@@ -2,8 +2,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from story_pages.editorial.teams import MODERATORS, TRANSLATORS, editors_group_name
 from story_pages.models import ProvincePage
-from story_pages.teams import MODERATORS, TRANSLATORS, editors_group_name
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from story_pages.demo.curated import create_curated_stories
 from story_pages.demo.synthetic import create_synthetic_stories
 from story_pages.demo.translated import translate_demo_stories
-from story_pages.province_sync import sync_provinces
+from story_pages.provinces.sync import sync_provinces
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from story_pages.province_sync import sync_provinces
-from story_pages.teams import sync_teams
+from story_pages.editorial.teams import sync_teams
+from story_pages.provinces.sync import sync_provinces
 
 
 class Command(BaseCommand):

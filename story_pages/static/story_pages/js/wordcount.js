@@ -1,5 +1,5 @@
 /* The 1,000-word rule's count, the same rule as story_pages/wordcount.py (held to it by the shared
- * vectors in story_pages/test_vectors/wordcount.json): after NFC normalisation, a word is a run of
+ * vectors in story_pages/rules/test_vectors/wordcount.json): after NFC normalisation, a word is a run of
  * letters, digits and combining marks; a single . , ' or ’ between two such characters joins. */
 (function (root) {
   "use strict";

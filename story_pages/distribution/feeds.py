@@ -1,0 +1,268 @@
+"""RSS 2.0 and Atom feeds of the latest published stories, for newsroom systems to harvest.
+
+One feed per language for all stories, for a province (a current unit includes the provinces
+merged into it) and for a theme. Each item carries its credit line and licence, and Media RSS
+for its video and hero image, so a newsroom can take the story without opening the page.
+"""
+
+import mimetypes
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
+from django.utils.translation import gettext
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from story_pages.blocks import VideoStructValue
+from story_pages.distribution.identifiers import story_guid
+from story_pages.models import ProvincePage, StoryPage, Theme
+
+FEED_LENGTH = 30
+MRSS_NAMESPACE = "http://search.yahoo.com/mrss/"
+THUMBNAIL_SPEC = "fill-1200x630"  # the size newsrooms and social cards expect
+
+
+@dataclass
+class FeedScope:
+    """What one feed request asks for: a language, and a province, a theme or neither."""
+
+    request: HttpRequest
+    locale: Locale
+    province: ProvincePage | None = None
+    theme: Theme | None = None
+    provinces: list[ProvincePage] = field(default_factory=list)  # with those merged into a current unit
+
+    @property
+    def language(self) -> str:
+        return self.locale.language_code
+
+    def stories(self):
+        if self.province:
+            stories = StoryPage.objects.published_in(self.provinces)
+        else:
+            stories = StoryPage.objects.published()
+        stories = stories.filter(locale=self.locale)
+        if self.theme:
+            stories = stories.filter(theme=self.theme)
+        return stories
+
+
+@dataclass
+class VideoFile:
+    url: str
+    mime_type: str
+    size: int | None
+
+
+@dataclass
+class FeedItem:
+    """A story with what its item needs, gathered for the whole feed in a few queries."""
+
+    story: StoryPage
+    province: ProvincePage
+    video: VideoStructValue | None
+    request: HttpRequest
+
+    @cached_property
+    def video_file(self) -> VideoFile | None:
+        if self.video is None or self.video.source != "upload":
+            return None
+        file = self.video["media"].file
+        mime_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        try:
+            size = file.size
+        except OSError:  # a lost file should not take the whole feed down
+            size = None
+        return VideoFile(self.request.build_absolute_uri(file.url), mime_type, size)
+
+    def media_rss(self) -> dict:
+        """The attributes and text of the item's Media RSS elements."""
+        story = self.story
+        media = {
+            "credit": story.credit_line,
+            "licence": (story.licence, {"type": "text/html", "href": story.licence_url}),
+        }
+        if self.video is not None:
+            media["content"] = self._video_content()
+        if story.hero_image:
+            rendition = story.hero_image.get_rendition(THUMBNAIL_SPEC)
+            media["thumbnail"] = {
+                "url": self.request.build_absolute_uri(rendition.url),
+                "width": str(rendition.width),
+                "height": str(rendition.height),
+            }
+        return media
+
+    def _video_content(self) -> dict:
+        if file := self.video_file:
+            content = {"url": file.url, "type": file.mime_type, "medium": "video"}
+            if file.size is not None:
+                content["fileSize"] = str(file.size)
+        else:
+            content = {"url": self.video["embed_url"], "medium": "video"}
+        if self.video.duration is not None:
+            content["duration"] = str(round(self.video.duration))
+        return content
+
+
+def _provinces_of(stories) -> dict[int, ProvincePage]:
+    """Each story's province, in one query (its parent's path is its own, one step shorter)."""
+    parent_paths = {story.path[: -Page.steplen] for story in stories}
+    by_path = {province.path: province for province in ProvincePage.objects.filter(path__in=parent_paths)}
+    return {story.pk: by_path[story.path[: -Page.steplen]] for story in stories}
+
+
+def _first_videos(stories) -> dict[int, VideoStructValue]:
+    """Each story's first video, the uploaded files of all of them fetched in one query."""
+    raw_videos = {}
+    for story in stories:
+        for block in story.body.raw_data:
+            value = block["value"]
+            if block["type"] == "video" and (value.get("media") or value.get("embed_url")):
+                raw_videos[story.pk] = value
+                break
+    video_block = StoryPage._meta.get_field("body").stream_block.child_blocks["video"]
+    videos = video_block.bulk_to_python(list(raw_videos.values()))
+    return {pk: video for pk, video in zip(raw_videos, videos, strict=True) if video.source}
+
+
+class MediaRssMixin:
+    """Writes each item's Media RSS elements after the ones the base generator writes."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        media = item["media"]
+        if "content" in media:
+            handler.addQuickElement("media:content", None, media["content"])
+        if "thumbnail" in media:
+            handler.addQuickElement("media:thumbnail", None, media["thumbnail"])
+        handler.addQuickElement("media:credit", media["credit"], {"role": "author"})
+        licence_name, licence_attrs = media["licence"]
+        handler.addQuickElement("media:license", licence_name, licence_attrs)
+
+
+class MediaRssFeedGenerator(MediaRssMixin, Rss201rev2Feed):
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:media": MRSS_NAMESPACE}
+
+
+class MediaAtomFeedGenerator(MediaRssMixin, Atom1Feed):
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": MRSS_NAMESPACE}
+
+
+class StoryFeed(Feed):
+    """RSS 2.0; the URL's keyword arguments choose the language and the province or theme."""
+
+    feed_type = MediaRssFeedGenerator
+    item_guid_is_permalink = False
+
+    def get_object(self, request, lang, code=None, theme=None):
+        locale = Locale.objects.get(language_code=lang)  # DoesNotExist: the Feed answers 404
+        scope = FeedScope(request, locale)
+        if code is not None:
+            scope.province = ProvincePage.objects.live().get(code=code, locale=locale)
+            scope.provinces = (
+                list(scope.province.unit_provinces()) if scope.province.is_current else [scope.province]
+            )
+        if theme is not None:
+            if theme not in Theme.values:
+                raise Http404("No such theme.")
+            scope.theme = Theme(theme)
+        return scope
+
+    def get_feed(self, obj, request):
+        # The generator turns every value into text here: do it in the feed's language.
+        with translation.override(obj.language):
+            return super().get_feed(obj, request)
+
+    def title(self, obj):
+        if obj.province:
+            return gettext("T63 – stories from %(province)s") % {"province": obj.province.title}
+        if obj.theme:
+            return gettext("T63 – %(theme)s stories") % {"theme": obj.theme.label}
+        return gettext("T63 – latest stories")
+
+    def description(self, obj):
+        if obj.province and len(obj.provinces) > 1:
+            return gettext(
+                "Digital transformation stories from %(province)s and the provinces merged into it "
+                "on 1 July 2025, newest first."
+            ) % {"province": obj.province.title}
+        if obj.province:
+            return gettext("Digital transformation stories from %(province)s, newest first.") % {
+                "province": obj.province.title
+            }
+        if obj.theme:
+            return gettext(
+                "%(theme)s: digital transformation stories from Vietnam's provinces, newest first."
+            ) % {"theme": obj.theme.label}
+        return gettext("Digital transformation stories from Vietnam's provinces, newest first.")
+
+    def subtitle(self, obj):
+        return self.description(obj)  # Atom's name for it
+
+    def link(self, obj):
+        if obj.province:
+            return obj.province.get_full_url(obj.request)
+        site = Site.find_for_request(obj.request)
+        home = site.root_page.get_translation_or_none(obj.locale) if site else None
+        return home.get_full_url(obj.request) if home else "/"
+
+    def items(self, obj):
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=THUMBNAIL_SPEC)
+        stories = list(
+            obj.stories()
+            .select_related("hero_image", "locale")
+            .prefetch_related(Prefetch("hero_image__renditions", queryset=renditions))
+            .order_by("-first_published_at")[:FEED_LENGTH]
+        )
+        provinces, videos = _provinces_of(stories), _first_videos(stories)
+        return [FeedItem(story, provinces[story.pk], videos.get(story.pk), obj.request) for story in stories]
+
+    def item_title(self, item):
+        return item.story.title
+
+    def item_link(self, item):
+        return item.story.get_full_url(item.request)
+
+    def item_description(self, item):
+        return escape(item.story.summary)  # plain text, inside elements that readers take as HTML
+
+    def item_guid(self, item):
+        # Stable across slug and province changes; the same story in another language is another item.
+        return story_guid(item.story)
+
+    def item_pubdate(self, item):
+        return item.story.first_published_at
+
+    def item_updateddate(self, item):
+        return item.story.last_published_at
+
+    def item_author_name(self, item):
+        return item.story.credit_line
+
+    def item_categories(self, item):
+        return [Theme(item.story.theme).label, item.province.title]
+
+    def item_copyright(self, item):
+        return f"{item.story.licence} ({item.story.licence_url})"
+
+    def item_enclosures(self, item):
+        file = item.video_file
+        if file is None or file.size is None:
+            return []
+        return [Enclosure(file.url, str(file.size), file.mime_type)]
+
+    def item_extra_kwargs(self, item):
+        return {"media": item.media_rss()}
+
+
+class AtomStoryFeed(StoryFeed):
+    feed_type = MediaAtomFeedGenerator

@@ -1,0 +1,15 @@
+"""The addresses machines and other sites use, outside the language prefix: the OpenAPI document,
+feeds, oEmbed, the embed card and QR codes. The site includes them ahead of its API router."""
+
+from django.urls import include, path
+
+from story_pages.distribution import oembed, qr
+from story_pages.distribution.api.openapi import openapi_document
+
+urlpatterns = [
+    path("api/v2/openapi.json", openapi_document, name="openapi"),
+    path("feeds/", include("story_pages.distribution.feed_urls")),
+    path("oembed/", oembed.oembed, name="oembed"),
+    path("embed/stories/<int:pk>/", oembed.story_embed, name="story_embed"),
+    path("qr/stories/<int:pk>.svg", qr.story_qr, name="story_qr"),
+]

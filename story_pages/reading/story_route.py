@@ -1,0 +1,45 @@
+"""The readers' commonest request, a story page, routed in two queries instead of two per level.
+
+Wagtail walks the tree one level at a time (a child by slug, then its specific page). A story
+sits three levels below the home page (province index / province / story), and Wagtail keeps
+each page's url_path equal to its slugs joined, so the story found by its url_path is the page
+the walk would reach. Anything else takes the usual walk.
+"""
+
+from wagtail.url_routing import RouteResult
+
+from story_pages.models import ProvinceIndexPage, ProvincePage, StoryPage
+
+STORY_LEVELS = 3  # tinh-thanh / <province> / <story>
+
+
+class DirectStoryRoute:
+    """For the page at the top of a language's reader tree (the home page)."""
+
+    def route(self, request, path_components):
+        if len(path_components) == STORY_LEVELS:
+            if story := self._live_story_at(path_components):
+                return RouteResult(story)
+        return super().route(request, path_components)
+
+    def _live_story_at(self, path_components) -> StoryPage | None:
+        url_path = self.url_path + "/".join(path_components) + "/"
+        story = (
+            StoryPage.objects.select_related("locale", "hero_image")
+            .filter(slug=path_components[-1], url_path=url_path, path__startswith=self.path, live=True)
+            .first()
+        )
+        if story is None:
+            return None
+        province_path = story.path[: -StoryPage.steplen]
+        province = ProvincePage.objects.select_related("merged_into").get(path=province_path)
+        index = ProvinceIndexPage.objects.get(path=province_path[: -StoryPage.steplen])
+        # The parents the level-by-level walk would have left (treebeard's get_parent() reads
+        # _cached_parent_obj): the story page asks for its province and the theme page above it.
+        story._cached_parent_obj, province._cached_parent_obj, index._cached_parent_obj = (
+            province,
+            index,
+            self,
+        )
+        story.__dict__["province"] = province  # primes the cached_property
+        return story

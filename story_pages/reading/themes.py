@@ -1,0 +1,152 @@
+"""Theme pages: the stories of one theme, at /chu-de/<theme>/ and /en/themes/<theme>/.
+
+They are routes of a page that mixes in ThemeListingMixin (on T63, the home page of each
+language), so every language's theme pages live under its own home page and language prefix.
+The URL words are fixed per language rather than translated through the catalogue, so a
+Vietnamese URL never depends on a compiled .mo file.
+"""
+
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.models import Page, get_page_models
+
+from story_pages import visibility
+from story_pages.models import Theme
+from story_pages.reading import listings
+
+PATH_WORDS = {"vi": "chu-de", "en": "themes"}
+DEFAULT_PATH_WORD = "themes"
+# The Vietnamese slugs are the themes' own values (as in the API and the feeds).
+SLUGS = {
+    "en": {
+        Theme.DIGITAL_GOVERNMENT: "digital-government",
+        Theme.DIGITAL_ECONOMY: "digital-economy",
+        Theme.DIGITAL_SOCIETY: "digital-society",
+    }
+}
+DESCRIPTIONS = {
+    Theme.DIGITAL_GOVERNMENT: _("Public services online, shared data and faster, more open administration."),
+    Theme.DIGITAL_ECONOMY: _(
+        "Businesses, farmers and markets going digital: e-commerce, cashless payments, platforms."
+    ),
+    Theme.DIGITAL_SOCIETY: _(
+        "Health, education and daily life: digital skills and services for every citizen."
+    ),
+}
+
+_WORDS_PATTERN = "|".join(sorted({*PATH_WORDS.values(), DEFAULT_PATH_WORD}))
+
+
+def path_word(language: str) -> str:
+    return PATH_WORDS.get(language, DEFAULT_PATH_WORD)
+
+
+def theme_slug(theme: str, language: str) -> str:
+    return SLUGS.get(language, {}).get(theme, theme)
+
+
+def theme_from_slug(slug: str, language: str) -> Theme | None:
+    """The theme of a slug in this language, or of a theme's own value (the API's and feeds' name)."""
+    return next((Theme(t) for t in Theme.values if slug in (t, theme_slug(t, language))), None)
+
+
+@dataclass(frozen=True)
+class ThemeLink:
+    theme: Theme
+    url: str
+
+    @property
+    def label(self) -> str:
+        return self.theme.label
+
+    @property
+    def description(self) -> str:
+        return DESCRIPTIONS.get(self.theme, "")
+
+
+class ThemeListingMixin(RoutablePageMixin):
+    """Adds a listing page for each theme, showing the stories in this page's language."""
+
+    theme_template = "story_pages/theme_page.html"
+
+    def theme_subpath(self, theme: str, language: str | None = None) -> str:
+        language = language or self.locale.language_code
+        return self.reverse_subpage(
+            "theme", kwargs={"word": path_word(language), "slug": theme_slug(theme, language)}
+        )
+
+    def theme_url(self, theme: str, request=None, language: str | None = None) -> str:
+        return self.get_url(request) + self.theme_subpath(theme, language)
+
+    def theme_links(self, request=None) -> list[ThemeLink]:
+        base_url = self.get_url(request)
+        return [ThemeLink(Theme(theme), base_url + self.theme_subpath(theme)) for theme in Theme.values]
+
+    @re_path(rf"^(?P<word>{_WORDS_PATTERN})/(?P<slug>[-a-z]+)/$", name="theme")
+    def theme_stories(self, request, word, slug):
+        language = self.locale.language_code
+        theme = theme_from_slug(slug, language)
+        if theme is None or word != path_word(language):
+            raise Http404("No such theme in this language.")
+        if slug != theme_slug(theme, language):  # /en/themes/kinh-te-so/ -> /en/themes/digital-economy/
+            return redirect(self.theme_url(theme, request), permanent=True)
+        stories = listings.newest_first(listings.published_stories(self.locale_id).filter(theme=theme))
+        return self.render(
+            request,
+            template=self.theme_template,
+            context_overrides={
+                "theme": ThemeLink(theme, self.theme_url(theme, request)),
+                "other_themes": [link for link in self.theme_links(request) if link.theme != theme],
+                "stories": listings.paginated_cards(request, stories),
+                "translated_urls": self._theme_urls_by_language(theme, request),
+            },
+        )
+
+    def _theme_urls_by_language(self, theme: str, request) -> dict[str, str]:
+        """This theme's page in every language this listing page is translated into."""
+        versions = visibility.real_versions([self.translation_key], type(self).objects.all())
+        return {
+            page.locale.language_code: page.theme_url(theme, request)
+            for page in versions.select_related("locale")
+        }
+
+    def get_sitemap_urls(self, request=None):
+        base_url = self.get_full_url(request)
+        themes = [{"location": base_url + self.theme_subpath(theme)} for theme in Theme.values]
+        return super().get_sitemap_urls(request) + themes
+
+
+def theme_listing_for(page):
+    """The page listing the themes of this page's language: its nearest ancestor that does.
+
+    Wagtail's routing leaves every page it passes through as the next one's parent, so while a
+    page is served this walk costs no query; elsewhere the database is asked once.
+    """
+    ancestor = page
+    while ancestor.depth > 1:
+        ancestor = ancestor.get_parent()
+        if isinstance(ancestor, ThemeListingMixin):
+            return ancestor
+        if type(ancestor) is Page:  # not a parent that routing left: stop walking
+            break
+    return theme_listing_page(page.locale_id)
+
+
+def theme_listing_page(locale_id):
+    """The live page that lists the themes in this language, if the site has one."""
+    for model in get_page_models():
+        if issubclass(model, ThemeListingMixin):
+            page = (
+                model.objects.live()
+                .filter(locale_id=locale_id)
+                .select_related("locale")
+                .order_by("path")
+                .first()
+            )
+            if page is not None:
+                return page
+    return None
