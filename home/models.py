@@ -5,8 +5,8 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from story_pages.editorial.publishing import PublishedByPublishers
-from story_pages.models import ProvinceIndexPage
+from story_pages.models import ProvinceIndexPage, StoryPage
+from story_pages.publishing import PublishedByPublishers
 from story_pages.reading import listings
 from story_pages.reading.story_route import DirectStoryRoute
 from story_pages.reading.themes import ThemeListingMixin
@@ -36,7 +36,7 @@ class HomePage(PublishedByPublishers, PrivateLikeItsSource, DirectStoryRoute, Th
 
     def front_page_context(self, request) -> dict:
         """Featured stories (the newest of each theme), the latest others, the themes and the map."""
-        featured, latest = listings.front_page_stories(self.locale_id, latest=LATEST_STORIES)
+        featured, latest = StoryPage.objects.in_language(self.locale_id).front_page(latest=LATEST_STORIES)
         return {
             "featured_stories": featured,
             "latest_stories": latest,

@@ -19,6 +19,7 @@ version is never served again.
 import time
 from types import SimpleNamespace
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
@@ -27,9 +28,12 @@ from django.db.models.functions import Greatest
 
 CACHE_KEY = "t63:content-version"
 DEFAULT_CHECK_SECONDS = 1.0
+DATABASE_RETRY_SECONDS = 1.0  # while the database does not answer the check
 
 # What this process knows of the database's version, and when it last looked.
-_known = SimpleNamespace(version=0, checked_at=float("-inf"), cache_failed=False)
+_known = SimpleNamespace(
+    version=0, checked_at=float("-inf"), cache_failed=False, database_failed_at=float("-inf")
+)
 
 
 def current_version() -> int:
@@ -76,6 +80,12 @@ def cache_unreachable() -> None:
     _known.cache_failed = True
 
 
+def _records():
+    """The database's record, through the app registry: this module is imported by the cache
+    backend, before the models can be."""
+    return apps.get_model("story_pages", "ContentVersionRecord").objects.using(DEFAULT_DB_ALIAS)
+
+
 def _new_version() -> None:
     version = _record_in_database()
     _known.cache_failed = False  # set again by the backend if this write fails too
@@ -83,9 +93,7 @@ def _new_version() -> None:
 
 
 def _record_in_database() -> int:
-    from story_pages.models import ContentVersionRecord
-
-    records = ContentVersionRecord.objects.using(DEFAULT_DB_ALIAS)
+    records = _records()
     # Later than any version handed out yet, even within the same millisecond.
     now = max(int(time.time() * 1000), (caches["responses"].get(CACHE_KEY) or 0) + 1, _known.version + 1)
     if not records.filter(pk=1).update(version=Greatest(F("version") + 1, Value(now))):
@@ -97,19 +105,22 @@ def _record_in_database() -> int:
 
 def _database_version() -> int:
     """The database's version as this process last read it, read again when it may be stale."""
-    from story_pages.models import ContentVersionRecord
-
     interval = getattr(settings, "T63_CONTENT_VERSION_CHECK_SECONDS", DEFAULT_CHECK_SECONDS)
     now = time.monotonic()
-    if not _known.cache_failed and (interval is None or now - _known.checked_at < interval):
+    if _known.cache_failed:
+        due = now - _known.database_failed_at >= DATABASE_RETRY_SECONDS
+    else:
+        due = interval is not None and now - _known.checked_at >= interval
+    if not due:
         return _known.version
     try:
-        records = ContentVersionRecord.objects.using(DEFAULT_DB_ALIAS)
-        version = records.values_list("version", flat=True).filter(pk=1).first() or 0
-    except DatabaseError:  # no change can commit while the database is away either
+        version = _records().values_list("version", flat=True).filter(pk=1).first() or 0
+    except DatabaseError:  # no change can commit while the database is away either: ask again
+        _known.checked_at = _known.database_failed_at = now  # later, not on every cached request
         return _known.version
     _known.version = max(_known.version, version)
     _known.checked_at = now
+    _known.cache_failed = False  # the caller compares what the cache holds now with this
     return _known.version
 
 
@@ -127,12 +138,11 @@ def forget_the_database_version() -> None:
     """Forget what this process read of the database's version (a test's database is rolled back
     after it; the next check reads it again)."""
     _known.version, _known.checked_at, _known.cache_failed = 0, float("-inf"), False
+    _known.database_failed_at = float("-inf")
 
 
 def pretend_last_change_at(version: int) -> None:
     """For the replica check: make the last change look as old as ``version`` (milliseconds)."""
-    from story_pages.models import ContentVersionRecord
-
-    ContentVersionRecord.objects.using(DEFAULT_DB_ALIAS).filter(pk=1).update(version=version)
+    _records().filter(pk=1).update(version=version)
     _known.version = version
     caches["responses"].set(CACHE_KEY, version, timeout=None)

@@ -12,6 +12,7 @@ RefuseUnreadableUrls is the first of the site's own middleware, for every URL.
 
 from urllib.parse import unquote_to_bytes
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 
 
@@ -47,4 +48,13 @@ class RefuseUnreadableUrls:
 
     def __call__(self, request):
         refuse_hostile_input(request)
+        forget_unreadable_session_cookie(request)
         return self.get_response(request)
+
+
+def forget_unreadable_session_cookie(request) -> None:
+    """A session cookie that cannot be a session key (Django makes them of lowercase letters and
+    digits) is no session: one holding a NUL byte made every page that reads the user a 500."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if key is not None and not (key.isascii() and key.isalnum()):
+        del request.COOKIES[settings.SESSION_COOKIE_NAME]

@@ -9,6 +9,8 @@ every app process sees the same count."""
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +53,16 @@ def record_failure(sender, credentials, request=None, **kwargs):
 def forget_failures(sender, request, user, **kwargs):
     """Receiver of user_logged_in: a correct password starts the count again."""
     forget(user.get_username(), request)
+
+
+class LockoutBackend(ModelBackend):
+    """Django's backend, refusing a locked username and address on every sign-in path: the admin's,
+    the readers' (Wagtail's /_util/login/ for login-restricted sections) and any other."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if is_locked(username or kwargs.get(get_user_model().USERNAME_FIELD, ""), request):
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 class LockoutLoginForm(LoginForm):

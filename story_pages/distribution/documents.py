@@ -14,8 +14,13 @@ from wagtail.permissions import policy_registry
 from story_pages import visibility
 
 
+def is_public(document) -> bool:
+    return visibility.used_by_published_pages(get_document_model()).filter(to_object_id=document.pk).exists()
+
+
 def may_download(document, request) -> bool:
-    if visibility.used_by_published_pages(get_document_model()).filter(to_object_id=document.pk).exists():
+    if is_public(document):
+        request.t63_public_document = True
         return True
     user = request.user
     for page in visibility.pages_using(document).specific():
@@ -33,3 +38,17 @@ def refuse_unpublished_documents(document, request):
     """``before_serve_document`` hook."""
     if not may_download(document, request):
         raise Http404("No such document.")
+
+
+class PrivateDocumentsStayPrivate:
+    """Middleware: a document served to one reader or editor (not a public one) is marked
+    ``private, no-store``, so no CDN or proxy keeps it for the next person asking."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith("/documents/") and not getattr(request, "t63_public_document", False):
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -3,6 +3,7 @@
 import unicodedata
 from typing import NamedTuple
 
+from django.apps import apps
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -12,7 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from story_pages.editorial.publishing import PublishedByPublishers
+from story_pages.publishing import PublishedByPublishers
 from story_pages.visibility import PrivateLikeItsSource
 
 
@@ -43,13 +44,11 @@ class ProvinceIndexPage(PublishedByPublishers, PrivateLikeItsSource, Page):
         verbose_name = _("province index")
 
     def get_context(self, request, *args, **kwargs):
-        from story_pages.reading.listings import counts_by_province  # the reader modules import these models
-
         context = super().get_context(request, *args, **kwargs)
         provinces = sorted(
             ProvincePage.objects.child_of(self).live(), key=lambda p: alphabetical_key(p.display_short_name)
         )
-        counts = counts_by_province(self.locale_id)
+        counts = _stories().in_language(self.locale_id).counts_by_province()
         merged_by_unit: dict[int, list[ProvincePage]] = {}
         for province in provinces:
             province.story_count = counts.get(province.path, 0)
@@ -59,6 +58,12 @@ class ProvinceIndexPage(PublishedByPublishers, PrivateLikeItsSource, Page):
             UnitListing(unit, merged_by_unit.get(unit.pk, [])) for unit in provinces if unit.is_current
         ]
         return context
+
+
+def _stories():
+    """StoryPage.objects, looked up in the app registry: stories are listed under provinces, and
+    their module imports this one."""
+    return apps.get_model("story_pages", "StoryPage").objects
 
 
 def alphabetical_key(name: str) -> str:
@@ -186,24 +191,18 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
 
     def _original_of_untranslated_story(self, path_components):
         """At the URL of a story whose translation is still a draft, its live original."""
-        from story_pages.models.stories import StoryPage
-
         if len(path_components) != 1:
             return None
-        draft = StoryPage.objects.child_of(self).filter(slug=path_components[0], live=False).first()
+        draft = _stories().child_of(self).filter(slug=path_components[0], live=False).first()
         if draft is None:
             return None
         original = draft.get_translation_or_none(Locale.get_default())
         return original if original is not None and original.live and original.pk != draft.pk else None
 
     def get_context(self, request, *args, **kwargs):
-        from story_pages.models.stories import StoryPage
-        from story_pages.reading.listings import newest_first, paginated_cards
-
         context = super().get_context(request, *args, **kwargs)
         provinces = list(self.unit_provinces()) if self.is_current else [self]
-        stories = newest_first(StoryPage.objects.published_in(provinces))
-        context["stories"] = paginated_cards(request, stories)
+        context["stories"] = _stories().published_in(provinces).newest_first().cards_page(request)
         merged = [province for province in provinces if province.pk != self.pk]
         context["merged_provinces"] = sorted(merged, key=lambda p: alphabetical_key(p.short_name))
         return context

@@ -4,7 +4,10 @@ import functools
 import operator
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Case, Count, Value, When
+from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -17,12 +20,16 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from story_pages import visibility
 from story_pages.blocks import StoryBodyBlock
-from story_pages.editorial.publishing import PublishedByPublishers
-from story_pages.editorial.story_form import StoryPageForm
-from story_pages.editorial.word_counter import WordCounterPanel
+from story_pages.models.provinces import ProvincePage
+from story_pages.models.theme_listing import theme_listing_for
+from story_pages.publishing import PublishedByPublishers
 from story_pages.rules import content as rules
+from story_pages.story_form import StoryPageForm
+from story_pages.word_counter import WordCounterPanel
 
 WORDS_PER_MINUTE = 200
+STORIES_PER_PAGE = 12
+RELATED_STORIES = 4
 
 
 class Theme(models.TextChoices):
@@ -53,6 +60,10 @@ LICENCE_URLS = {
 
 
 class StoryPageQuerySet(PageQuerySet):
+    """Stories as readers list them. Every listing costs a fixed number of queries however many
+    stories it shows: cards come with their hero image, its renditions and their province fetched
+    for the whole list at once."""
+
     def published(self):
         """Live, public stories with their own content (not the untranslated aliases)."""
         return visibility.published(self)
@@ -63,6 +74,103 @@ class StoryPageQuerySet(PageQuerySet):
             return self.none()
         under_any = functools.reduce(operator.or_, (self.child_of_q(p) for p in provinces))
         return self.published().filter(under_any)
+
+    def in_language(self, locale_id):
+        """The published stories of one language."""
+        return self.published().filter(locale_id=locale_id)
+
+    def newest_first(self):
+        return self.order_by("-first_published_at", "-pk")
+
+    def cards(self) -> list["StoryPage"]:
+        """The stories, ready for story cards: hero image and renditions, and each one's province."""
+        # A card never shows the body: leaving it out keeps sorted rows small.
+        stories = list(
+            self.defer("body").select_related("hero_image").prefetch_related("hero_image__renditions")
+        )
+        attach_provinces(stories)
+        return stories
+
+    def cards_page(self, request, per_page: int = STORIES_PER_PAGE):
+        """One page of cards from ?page= (out-of-range numbers give the nearest page, never an error)."""
+        page = Paginator(self, per_page).get_page(request.GET.get("page"))
+        page.object_list = page.object_list.cards()
+        return page
+
+    def counts_by_province(self) -> dict[str, int]:
+        """Stories per province page, keyed by the province's tree path, in one query."""
+        rows = (
+            self.annotate(parent=Substr("path", 1, Length("path") - Page.steplen))
+            .values("parent")
+            .annotate(stories=Count("pk"))
+            .order_by()
+        )
+        return {row["parent"]: row["stories"] for row in rows}
+
+    def front_page(self, latest: int) -> tuple[list["StoryPage"], list["StoryPage"]]:
+        """The newest story of each theme (featured, in the order of the themes) and the `latest`
+        newest of the others.
+
+        The newest few stories, read through the date index, almost always hold every theme's
+        newest; a theme missing from them costs one more small query. Then the cards, whole.
+        """
+        newest = list(self.newest_first().values_list("pk", "theme")[: latest + len(Theme.values)])
+        featured_pks = {}
+        for pk, theme in newest:
+            featured_pks.setdefault(theme, pk)
+        for theme in Theme.values:
+            if theme not in featured_pks:
+                if pk := self.filter(theme=theme).newest_first().values_list("pk", flat=True).first():
+                    featured_pks[theme] = pk
+        latest_pks = [pk for pk, _ in newest if pk not in featured_pks.values()][:latest]
+        chosen = self.model.objects.filter(pk__in=[*featured_pks.values(), *latest_pks])
+        cards = {card.pk: card for card in chosen.cards()}
+        featured = [cards[featured_pks[theme]] for theme in Theme.values if theme in featured_pks]
+        return featured, [cards[pk] for pk in latest_pks]
+
+    def related_to(self, story, limit: int = RELATED_STORIES) -> list["StoryPage"]:
+        """Up to `limit` published stories of the same province or theme, in the story's language.
+
+        Those sharing both come first, then the same province, then the same theme; newest first.
+        Two small id queries (the province's stories through the tree path index, the theme's
+        newest elsewhere through the date index) instead of one that sorts a whole theme, then
+        the cards.
+        """
+        others = self.in_language(story.locale_id).exclude(pk=story.pk)
+        province_path = parent_path(story.path)
+        same_province = (
+            others.filter(path__startswith=province_path, depth=story.depth)
+            .annotate(closeness=Case(When(theme=story.theme, then=3), default=2))
+            .order_by("-closeness", "-first_published_at", "-pk")
+            .values_list("pk", "closeness", "first_published_at", named=True)[:limit]
+        )
+        same_theme_elsewhere = (
+            others.filter(theme=story.theme)
+            .exclude(path__startswith=province_path)
+            .newest_first()
+            .annotate(closeness=Value(1))
+            .values_list("pk", "closeness", "first_published_at", named=True)[:limit]
+        )
+        nearest = sorted(
+            [*same_province, *same_theme_elsewhere], key=lambda row: row[1:] + (row[0],), reverse=True
+        )
+        chosen = [pk for pk, *_ in nearest[:limit]]
+        cards = {card.pk: card for card in self.model.objects.filter(pk__in=chosen).cards()}
+        return [cards[pk] for pk in chosen]
+
+
+def parent_path(path: str) -> str:
+    return path[: -Page.steplen]
+
+
+def attach_provinces(stories: list["StoryPage"]) -> None:
+    """Sets each story's province from one query (a story's parent path is its own, one step shorter)."""
+    paths = {parent_path(story.path) for story in stories}
+    if not paths:
+        return
+    by_path = {province.path: province for province in ProvincePage.objects.filter(path__in=paths)}
+    for story in stories:
+        story.__dict__["province"] = by_path[parent_path(story.path)]  # primes the cached_property
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
@@ -214,13 +322,10 @@ class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, Page):
         return heading, f"{heading}\n{places}\n{rules.body_text(self.body)}"
 
     def get_context(self, request, *args, **kwargs):
-        from story_pages.reading.listings import related_stories  # the reader modules import these models
-        from story_pages.reading.themes import theme_listing_for
-
         context = super().get_context(request, *args, **kwargs)
         if theme_listing := theme_listing_for(self):
             context["theme_url"] = theme_listing.theme_url(self.theme, request, self.locale.language_code)
-        context["related_stories"] = related_stories(self)
+        context["related_stories"] = StoryPage.objects.related_to(self)
         # The Vietnamese original shown at an English URL: an alias, or a translation in progress.
         if self.alias_of_id:
             context["untranslated_original"] = self.alias_of.specific

@@ -12,11 +12,10 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
-from wagtail.models import Page, get_page_models
 
 from story_pages import visibility
-from story_pages.models import Theme
-from story_pages.reading import listings
+from story_pages.models import StoryPage, Theme
+from story_pages.models.theme_listing import ListsThemes
 
 PATH_WORDS = {"vi": "chu-de", "en": "themes"}
 DEFAULT_PATH_WORD = "themes"
@@ -68,7 +67,7 @@ class ThemeLink:
         return DESCRIPTIONS.get(self.theme, "")
 
 
-class ThemeListingMixin(RoutablePageMixin):
+class ThemeListingMixin(ListsThemes, RoutablePageMixin):
     """Adds a listing page for each theme, showing the stories in this page's language."""
 
     theme_template = "story_pages/theme_page.html"
@@ -94,14 +93,14 @@ class ThemeListingMixin(RoutablePageMixin):
             raise Http404("No such theme in this language.")
         if slug != theme_slug(theme, language):  # /en/themes/kinh-te-so/ -> /en/themes/digital-economy/
             return redirect(self.theme_url(theme, request), permanent=True)
-        stories = listings.newest_first(listings.published_stories(self.locale_id).filter(theme=theme))
+        stories = StoryPage.objects.in_language(self.locale_id).filter(theme=theme).newest_first()
         return self.render(
             request,
             template=self.theme_template,
             context_overrides={
                 "theme": ThemeLink(theme, self.theme_url(theme, request)),
                 "other_themes": [link for link in self.theme_links(request) if link.theme != theme],
-                "stories": listings.paginated_cards(request, stories),
+                "stories": stories.cards_page(request),
                 "translated_urls": self._theme_urls_by_language(theme, request),
             },
         )
@@ -118,35 +117,3 @@ class ThemeListingMixin(RoutablePageMixin):
         base_url = self.get_full_url(request)
         themes = [{"location": base_url + self.theme_subpath(theme)} for theme in Theme.values]
         return super().get_sitemap_urls(request) + themes
-
-
-def theme_listing_for(page):
-    """The page listing the themes of this page's language: its nearest ancestor that does.
-
-    Wagtail's routing leaves every page it passes through as the next one's parent, so while a
-    page is served this walk costs no query; elsewhere the database is asked once.
-    """
-    ancestor = page
-    while ancestor.depth > 1:
-        ancestor = ancestor.get_parent()
-        if isinstance(ancestor, ThemeListingMixin):
-            return ancestor
-        if type(ancestor) is Page:  # not a parent that routing left: stop walking
-            break
-    return theme_listing_page(page.locale_id)
-
-
-def theme_listing_page(locale_id):
-    """The live page that lists the themes in this language, if the site has one."""
-    for model in get_page_models():
-        if issubclass(model, ThemeListingMixin):
-            page = (
-                model.objects.live()
-                .filter(locale_id=locale_id)
-                .select_related("locale")
-                .order_by("path")
-                .first()
-            )
-            if page is not None:
-                return page
-    return None

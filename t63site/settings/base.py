@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "story_pages.distribution.documents.PrivateDocumentsStayPrivate",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -161,6 +162,9 @@ WAGTAILSEARCH_BACKENDS = {
     },
 }
 WAGTAILSEARCH_BACKENDS = services.search_engine() or WAGTAILSEARCH_BACKENDS
+# Documents leave through /documents/ (story_pages.distribution.documents decides who gets one),
+# streamed by the app: never a redirect to the file's own address in the storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 WAGTAILMEDIA = {
@@ -194,6 +198,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG: it c
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "t63site.document_forms.CheckedDocumentForm"
 WAGTAILADMIN_USER_LOGIN_FORM = "t63site.login_lockout.LockoutLoginForm"
+# The lockout holds on every sign-in path, the readers' login for private sections included.
+AUTHENTICATION_BACKENDS = ["t63site.login_lockout.LockoutBackend"]
 T63_LOGIN_MAX_FAILURES = env.LOGIN_MAX_FAILURES
 T63_LOGIN_LOCKOUT_MINUTES = env.LOGIN_LOCKOUT_MINUTES
 T63_TRUST_X_FORWARDED_FOR = env.TRUST_X_FORWARDED_FOR

@@ -221,3 +221,11 @@ def test_a_search_page_past_any_database_is_the_last_page(client, content):
     response = client.get("/search/", {"q": "", "page": str(2**63)})
     assert response.status_code == 200
     assert response.context["page_obj"].number == 1  # two stories: one page
+
+
+@pytest.mark.django_db
+def test_a_session_cookie_that_cannot_be_a_session_is_no_session(client):
+    """A NUL byte in the session cookie reached PostgreSQL through the session lookup (a 500)."""
+    client.cookies["sessionid"] = "abcdefgh\x00ijkl"
+    assert client.get("/").status_code == 200
+    assert client.get("/admin/").status_code == 302  # to the sign-in, as for anyone signed out

@@ -64,3 +64,20 @@ def test_the_username_is_locked_however_it_is_capitalised(client, editor, settin
         sign_in(client, "doan-sai", username="BienTap")
     response = sign_in(client, "mat-khau-dung")
     assert response.status_code == 200 and not signed_in(client)
+
+
+def test_the_lock_holds_on_the_readers_sign_in_too(client, editor, settings):
+    """Wagtail's own sign-in page (for login-restricted sections) checks the same lock."""
+    for _ in range(settings.T63_LOGIN_MAX_FAILURES):
+        sign_in(client, "doan-sai")
+    response = client.post(
+        "/_util/login/", {"username": "bientap", "password": "mat-khau-dung"}, REMOTE_ADDR=ATTACKER
+    )
+    assert response.status_code == 200  # the form again, not the redirect of a sign-in
+    assert not signed_in(client)
+    assert (
+        client.post(
+            "/_util/login/", {"username": "bientap", "password": "mat-khau-dung"}, REMOTE_ADDR="198.51.100.7"
+        ).status_code
+        == 302
+    )

@@ -67,3 +67,11 @@ def test_an_editor_gets_the_documents_of_their_own_drafts_only(client, django_us
 def test_a_superuser_gets_every_document(admin_client, documents):
     for name in ("draft", "private", "unused"):
         assert admin_client.get(documents[name].url).status_code == 200, name
+
+
+def test_a_document_served_to_one_person_is_kept_by_no_shared_cache(client, django_user_model, documents):
+    assert "private" not in client.get(documents["public"].url).get("Cache-Control", "")
+    client.force_login(editor(django_user_model, "bacgiang", "24"))
+    response = client.get(documents["draft"].url)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"

@@ -82,3 +82,20 @@ def test_the_version_commits_with_the_change(db):
     after_publish = ContentVersionRecord.objects.get(pk=1).version
     PageViewRestriction.objects.create(page=story, restriction_type="login")
     assert before < after_publish < ContentVersionRecord.objects.get(pk=1).version
+
+
+def test_after_a_cache_failure_one_check_of_the_database_suffices(client, db):
+    """The cache's failure costs one read of the database's version, not one per request after it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    story = publish_story(parent=province("24"))
+    url = f"/api/v2/stories/{story.pk}/"
+    client.get(url)  # now cached
+    content_version.cache_unreachable()  # as the cache backend reports a timeout
+    counts = []
+    for _ in range(3):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(sum("contentversionrecord" in query["sql"] for query in queries))
+    assert counts == [1, 0, 0]
