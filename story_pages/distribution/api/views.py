@@ -23,7 +23,16 @@ NINJS_VERSIONS = {"3": ninjs3, "1": ninjs1}
 MAX_ID = 2**63 - 1
 
 
-class StoriesAPIViewSet(MachineAPIMixin, BaseAPIViewSet):
+class OwnParametersOnly:
+    """An endpoint of T63's own: any query parameter it does not know is refused, by name."""
+
+    def check_query_parameters(self, queryset=None):
+        unknown = set(self.request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(f"unknown query parameter: {', '.join(sorted(unknown))}")
+
+
+class StoriesAPIViewSet(OwnParametersOnly, MachineAPIMixin, BaseAPIViewSet):
     """/api/v2/stories/: every published story with what an outlet needs to republish it."""
 
     model = StoryPage
@@ -34,11 +43,6 @@ class StoriesAPIViewSet(MachineAPIMixin, BaseAPIViewSet):
 
     def get_queryset(self):
         return StoryPage.objects.published()  # read as rows (StoryRow), never as page objects
-
-    def check_query_parameters(self, queryset=None):
-        unknown = set(self.request.GET) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(f"unknown query parameter: {', '.join(sorted(unknown))}")
 
     def listing_view(self, request):
         self.check_query_parameters()
@@ -82,17 +86,12 @@ class StoriesAPIViewSet(MachineAPIMixin, BaseAPIViewSet):
         ]
 
 
-class ProvincesAPIViewSet(MachineAPIMixin, BaseAPIViewSet):
+class ProvincesAPIViewSet(OwnParametersOnly, MachineAPIMixin, BaseAPIViewSet):
     """/api/v2/provinces/: the 63, their 2025 status, and how many stories each has published."""
 
     model = ProvincePage
     name = "provinces"
     known_query_parameters = frozenset({"status"})
-
-    def check_query_parameters(self, queryset=None):
-        unknown = set(self.request.GET) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(f"unknown query parameter: {', '.join(sorted(unknown))}")
 
     def listing_view(self, request):
         self.check_query_parameters()
