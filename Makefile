@@ -52,7 +52,7 @@ check: $(DEPS) messages
 
 # The API under load on PostgreSQL with 10,000 stories (needs PostgreSQL and Redis running).
 bench: $(DEPS) messages
-	$(PY) bench/bench.py
+	$(PY) perf/bench.py
 
 # Production as it runs (set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL; see docs/deploy.md):
 # migrate, collect static files for whitenoise, then gunicorn with gunicorn.conf.py.
@@ -71,11 +71,11 @@ restore: $(DEPS)
 
 # 5 minutes, 50 clients, 10,000 stories, PostgreSQL and Redis restarted mid-run (docs/deploy.md).
 loadtest: $(DEPS) messages
-	$(PY) loadtest/loadtest.py
+	$(PY) perf/loadtest.py
 
 # A streaming replica of the local PostgreSQL, and the site reading from it (docs/deploy.md).
 replica-check: $(DEPS) messages
-	$(PY) loadtest/replica_check.py
+	$(PY) perf/replica_check.py
 
 clean:
 	rm -rf $(VENV) var

@@ -50,7 +50,7 @@ def exercise() -> None:
         SECRET_KEY="replica-check-only-not-secret-" + "x" * 40,
         ALLOWED_HOSTS="testserver",
         T63_SSL_REDIRECT="off",
-        MEDIA_ROOT=str(ROOT / "var" / "bench-media"),  # make bench's database and its images
+        MEDIA_ROOT=str(ROOT / "var" / "bench" / "media"),  # make bench's database and its images
         STATIC_ROOT=str(ROOT / "var" / "replica-check" / "static"),
     )
     sys.path.insert(0, str(ROOT))

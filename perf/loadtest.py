@@ -10,25 +10,29 @@ LOADTEST_FAULTS=off runs the same load without the restarts; LOADTEST_REUSE=1 re
 import json
 import os
 import random
-import re
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-DATABASE = os.environ.get("LOADTEST_DATABASE", "t63_loadtest")
-PG = os.environ.get("LOADTEST_PG", "postgres://postgres@127.0.0.1:5432")
-REDIS_URL = os.environ.get("LOADTEST_REDIS_URL", "redis://127.0.0.1:6379/4")
+from harness import ROOT, Server, Site, figures, wrk
+
+SITE = Site(
+    database=os.environ.get("LOADTEST_DATABASE", "t63_loadtest"),
+    redis_url=os.environ.get("LOADTEST_REDIS_URL", "redis://127.0.0.1:6379/4"),
+    port=8078,
+    work=ROOT / "var" / "loadtest",
+    pg=os.environ.get("LOADTEST_PG", "postgres://postgres@127.0.0.1:5432"),
+    extra={"BIND": "127.0.0.1:8078", "LOG_LEVEL": "WARNING"},  # read by gunicorn.conf.py
+)
 STORIES = int(os.environ.get("LOADTEST_STORIES", "10000"))
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "300"))
 CONNECTIONS = int(os.environ.get("LOADTEST_CONNECTIONS", "50"))
-PORT = 8078
-BASE = f"http://127.0.0.1:{PORT}"
-WORK = ROOT / "var" / "loadtest"
+BASE = SITE.base
+WORK = SITE.work
+# As production runs: gunicorn.conf.py (its access log left out of the measure).
+GUNICORN = ["-c", "gunicorn.conf.py", "--access-logfile", "/dev/null"]
 RESTART_POSTGRESQL = ["pg_ctlcluster", "--skip-systemctl-redirect", "15", "main", "restart"]
 RESTART_REDIS = ["service", "redis-server", "restart"]
 FINGERPRINT = (
@@ -37,55 +41,8 @@ FINGERPRINT = (
 )
 
 
-def environment() -> dict:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "t63site.settings.production",
-        "DATABASE_URL": f"{PG}/{DATABASE}",
-        "SECRET_KEY": "loadtest-only-not-secret-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DB_CONN_MAX_AGE": "60",
-        "REDIS_URL": REDIS_URL,
-        # wrk speaks plain HTTP from one address: no HTTPS redirect, no per-client limits.
-        "T63_SSL_REDIRECT": "off",
-        "T63_RATE_LIMIT_API": "0",
-        "T63_RATE_LIMIT_SEARCH": "0",
-        "MEDIA_ROOT": str(WORK / "media"),
-        "STATIC_ROOT": str(WORK / "static"),
-        "BIND": f"127.0.0.1:{PORT}",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def manage(*args, capture=False):
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=environment(),
-        check=True,
-        capture_output=capture,
-        text=True,
-    )
-    return result.stdout
-
-
-def prepare_database():
-    if os.environ.get("LOADTEST_REUSE") == "1":  # a database loaded by an earlier run, brought up to date
-        manage("migrate", "--no-input", "-v", "0")
-        manage("collectstatic", "--no-input", "-v", "0")
-        return
-    subprocess.run(["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=True)
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=True)
-    manage("migrate", "--no-input", "-v", "0")
-    manage("load_provinces")
-    manage("load_demo")
-    manage("load_demo", "--stories", str(STORIES))
-    manage("index_for_search")
-    manage("collectstatic", "--no-input", "-v", "0")
-
-
 def fingerprint() -> dict:
-    return json.loads(manage("shell", "-c", FINGERPRINT, capture=True).strip().splitlines()[-1])
+    return json.loads(SITE.manage("shell", "-c", FINGERPRINT, capture=True).strip().splitlines()[-1])
 
 
 def write_paths() -> Path:
@@ -95,7 +52,9 @@ def write_paths() -> Path:
         "print('\\n'.join(p.url for p in StoryPage.objects.live().order_by('?')[:400]));"
         "print('\\n'.join(p.url for p in ProvincePage.objects.live()))"
     )
-    urls = [line for line in manage("shell", "-c", script, capture=True).splitlines() if line.startswith("/")]
+    urls = [
+        line for line in SITE.manage("shell", "-c", script, capture=True).splitlines() if line.startswith("/")
+    ]
     stories = [u for u in urls if u.count("/") > 3]
     provinces = [u for u in urls if u.count("/") <= 3]
     words = ["chuyen doi so", "dịch vụ công", "y tế", "nông nghiệp", "Bắc Giang", "giáo dục"]
@@ -116,23 +75,6 @@ def write_paths() -> Path:
     path = WORK / "paths.txt"
     path.write_text("\n".join(mix) + "\n")
     return path
-
-
-class Server:
-    def __enter__(self):
-        command = [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null"]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=environment())
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(BASE + "/readyz", timeout=2)
-                return self
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start")
-
-    def __exit__(self, *exc):
-        self.process.terminate()
-        self.process.wait(timeout=30)
 
 
 class Probe(threading.Thread):
@@ -160,11 +102,9 @@ class Probe(threading.Thread):
             time.sleep(0.5)
 
 
-def wrk(paths: Path) -> str:
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "10s"]
-    command += ["-s", str(ROOT / "loadtest" / "mix.lua"), BASE]
-    env = {**os.environ, "T63_LOADTEST_PATHS": str(paths)}
-    return subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
+def load(paths: Path) -> str:
+    env = {"T63_LOADTEST_PATHS": str(paths)}
+    return wrk(BASE, CONNECTIONS, f"{SECONDS}s", script=ROOT / "perf" / "mix.lua", env=env)
 
 
 def faults(started: float, log: list):
@@ -181,18 +121,17 @@ def faults(started: float, log: list):
 
 
 def main():
-    WORK.mkdir(parents=True, exist_ok=True)
-    prepare_database()
+    SITE.prepare(STORIES, reuse=os.environ.get("LOADTEST_REUSE") == "1")
     paths = write_paths()
     before = fingerprint()
-    with Server():
+    with Server(SITE, GUNICORN, "/readyz"):
         probe = Probe(paths.read_text().splitlines()[0])
         probe.start()
         log: list = []
         started = time.time()
         injector = threading.Thread(target=faults, args=(started, log), daemon=True)
         injector.start()
-        output = wrk(paths)
+        output = load(paths)
         injector.join()
         time.sleep(2)
         probe.stopped.set()
@@ -206,15 +145,12 @@ def report(output, log, events, after_load, before, after):
     print(
         f"\n{STORIES} stories, gunicorn (gunicorn.conf.py), wrk {CONNECTIONS} connections, {SECONDS} s, mix"
     )
-    rps = re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)
-    p50 = re.search(r"50%\s+(\S+)", output).group(1)
-    p99 = re.search(r"99%\s+(\S+)", output).group(1)
-    total = re.search(r"(\d+) requests in", output).group(1)
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    sockets = re.search(r"Socket errors: (.*)", output)
-    print(f"requests {total}, req/s {rps}, p50 {p50}, p99 {p99}")
-    errors = non2xx.group(1) if non2xx else 0
-    print(f"errors: non-2xx/3xx {errors}; socket {sockets.group(1) if sockets else 'none'}")
+    measured = figures(output)
+    print(
+        f"requests {measured['requests']}, req/s {measured['rps']:.0f}, "
+        f"p50 {measured['p50']:.1f} ms, p99 {measured['p99']:.1f} ms"
+    )
+    print(f"errors: non-2xx/3xx {measured['non_2xx']}; socket {measured['socket_errors'] or 'none'}")
     print("faults:", log)
     print("probe (seconds, /readyz, story page):", events)
     print("after the load, 30 requests of the mix:", sorted(set(after_load)))

@@ -1,0 +1,153 @@
+"""The API and the reader pages under load: 10,000 stories on PostgreSQL, gunicorn with 2 sync
+workers, wrk.
+
+Measures requests/s and p50/p99 latency for the stories endpoint (plain, with a province filter,
+with a search), Wagtail's stock pages endpoint over the same stories, a static file of the
+same size (the ceiling of this server stack), and the readers' pages: a story, the home page,
+a search matching about 1.6 % of the stories and one matching all of them. First with T63's
+page and response caches off (T63_CACHE=off; Wagtail's own caches then live in each process,
+as in a stock install, for the stock endpoint too), then with the cache warm (Redis). Prints
+the figures and the ratios. Run with `make bench`; it needs PostgreSQL and Redis running and
+installs wrk if missing. Nothing here asserts a speed: it reports.
+"""
+
+import json
+import os
+import subprocess
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from harness import ROOT, Server, Site, figures, wrk
+
+SITE = Site(
+    database=os.environ.get("BENCH_DATABASE", "t63_bench"),
+    redis_url=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"),
+    port=8077,
+    work=ROOT / "var" / "bench",
+    pg=os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432"),
+)
+STORIES = int(os.environ.get("BENCH_STORIES", "10000"))
+DURATION = os.environ.get("BENCH_DURATION", "15s")
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+REUSE = os.environ.get("BENCH_REUSE") == "1"
+BASE = SITE.base
+# The bench's own gunicorn settings, not production's gunicorn.conf.py (its access log and worker
+# recycling would be measured too).
+GUNICORN = [
+    "t63site.wsgi",
+    "-c",
+    "/dev/null",
+    "-w",
+    "2",
+    "-b",
+    f"127.0.0.1:{SITE.port}",
+    "--log-level",
+    "warning",
+]
+
+ENDPOINTS = {
+    "stories": "/api/v2/stories/?limit=20",
+    "stories, province filter": "/api/v2/stories/?limit=20&unit=79",
+    "stories, search": "/api/v2/stories/?limit=20&search=chuy%E1%BB%83n%20%C4%91%E1%BB%95i",
+    "stock pages": "/api/v2/pages/?type=story_pages.StoryPage&fields=*&limit=20",
+    "static file (ceiling)": "/static/bench/same-size.json",
+}
+READER_PAGES = {
+    "home page": "/",
+    "search, narrow (1.6 %)": "/search/?q=kon+tum",  # one province's stories
+    "search, broad (all)": "/search/?q=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91",  # chuyển đổi số
+}
+
+
+def server(cache: bool) -> Server:
+    return Server(SITE, GUNICORN, "/api/v2/provinces/", cache)
+
+
+def write_same_size_static_file():
+    """A static file as large as a stories response: what the stack serves with no app work."""
+    with urllib.request.urlopen(BASE + ENDPOINTS["stories"]) as response:
+        size = len(response.read())
+    folder = Path(SITE.environment()["STATIC_ROOT"]) / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "same-size.json").write_text(json.dumps({"padding": "x" * (size - 16)}))
+    return size
+
+
+def measure(path: str, header: str | None = None) -> dict:
+    urllib.request.urlopen(BASE + path).read()  # fills the cache, when on
+    # Two seconds unmeasured first: each worker's first requests compile its templates and fill
+    # Wagtail's caches, a start-up cost that would otherwise land in the p99 of a steady load.
+    wrk(BASE + path, CONNECTIONS, "2s", header)
+    measured = figures(wrk(BASE + path, CONNECTIONS, DURATION, header))
+    measured["errors"] = bool(measured["non_2xx"] or measured["socket_errors"])
+    return measured
+
+
+def single_client_latency(path: str) -> float:
+    times = []
+    for _ in range(20):
+        started = time.perf_counter()
+        urllib.request.urlopen(BASE + path).read()
+        times.append((time.perf_counter() - started) * 1000)
+    return sorted(times)[len(times) // 2]
+
+
+def newest_story_path() -> str:
+    with urllib.request.urlopen(BASE + "/api/v2/stories/?limit=1") as response:
+        url = json.load(response)["items"][0]["url"]
+    return urllib.parse.urlsplit(url).path
+
+
+def main():
+    SITE.prepare(STORIES, REUSE)
+    with server(cache=False):
+        size = write_same_size_static_file()  # served from the next start on
+    results = {}
+    with server(cache=False):
+        endpoints = {**ENDPOINTS, "story page": newest_story_path(), **READER_PAGES}
+    for cache in (False, True):
+        label = "warm cache" if cache else "no cache"
+        if cache:
+            subprocess.run(
+                ["redis-cli", "-n", SITE.redis_url.rsplit("/", 1)[1], "flushdb"],
+                check=False,
+                capture_output=True,
+            )
+        with server(cache):
+            for name, path in endpoints.items():
+                results[(label, name)] = measure(path)
+                results[(label, name)]["single"] = single_client_latency(path)
+            if cache:
+                with urllib.request.urlopen(BASE + ENDPOINTS["stories"]) as response:
+                    etag = response.headers["ETag"]
+                results[(label, "conditional 304")] = measure(
+                    ENDPOINTS["stories"], header=f"If-None-Match: {etag}"
+                )
+                results[(label, "conditional 304")]["single"] = 0.0
+    report(results, size)
+
+
+def report(results, size):
+    print(
+        f"\n{STORIES} synthetic stories, gunicorn 2 sync workers, wrk {CONNECTIONS} connections {DURATION}, "
+        f"responses of {size} bytes"
+    )
+    print(f"{'':14}{'endpoint':28}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'1 client ms':>13}")
+    for (label, name), measured in results.items():
+        flag = "  (errors!)" if measured["errors"] else ""
+        print(
+            f"{label:14}{name:28}{measured['rps']:9.0f}{measured['p50']:9.1f}{measured['p99']:9.1f}"
+            f"{measured['single']:13.1f}{flag}"
+        )
+    for label in ("no cache", "warm cache"):
+        stories = results[(label, "stories")]["rps"]
+        print(
+            f"{label}: stories / stock pages = {stories / results[(label, 'stock pages')]['rps']:.2f}x; "
+            f"stories / static ceiling = {stories / results[(label, 'static file (ceiling)')]['rps']:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
