@@ -6,7 +6,7 @@ What is shared, by this cache and by any CDN told ``public``, is only what is th
 everyone who asks the same URL:
 - the key and the ETag are the whole URL, scheme and host included (answers hold absolute URLs);
 - the answer does not depend on other request headers: the API renders JSON whatever the
-  ``Accept`` (story_pages/api/rendering.py), every answer is in its content's own language
+  ``Accept`` (story_pages/api/renderers.py), every answer is in its content's own language
   whatever the ``Accept-Language``, and nothing authenticates;
 - a request with a session cookie or credentials (an editor) is neither answered from the cache
   nor stored, and its answer is ``private, no-store``;

@@ -177,7 +177,7 @@ WAGTAILMEDIA = {
 # renderer switch.
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_BASE_URL = T63_SITE_URL
-# JSON only (story_pages/api/rendering.py): no browsable HTML, made for whoever asked, for a cache to keep.
+# JSON only (story_pages/api/renderers.py): no browsable HTML, made for whoever asked, for a cache to keep.
 REST_FRAMEWORK = {
     "URL_FORMAT_OVERRIDE": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -1,4 +1,4 @@
-"""What every API endpoint shares: one format for everyone (rendering.py), and parameters refused
+"""What every API endpoint shares: one format for everyone (renderers.py), and parameters refused
 (400) when the database or Wagtail's parsers could not take them (a 500): an offset past what a
 database can skip, a search or a field list too long for Wagtail's recursive parsers, field
 filters and ids that are not values of their field."""
@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from story_pages.distribution.api.filters import (
     MAX_SEARCH_LENGTH,  # each word of a search nests Wagtail's query once more
 )
-from story_pages.distribution.api.rendering import RENDERERS, FirstRendererOnly
+from story_pages.distribution.api.renderers import RENDERERS, FirstRendererOnly
 
 MAX_OFFSET = 10**9  # PostgreSQL refuses an OFFSET past its bigint; no listing is this long
 MAX_FIELDS_DEPTH = 8  # ?fields=a(b(c)): each level is parsed recursively

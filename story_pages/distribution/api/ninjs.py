@@ -112,6 +112,23 @@ def _video_rendition(video) -> dict:
     return {key: value for key, value in rendition.items() if value is not None}
 
 
+def _envelope(item: dict, story, associations) -> dict:
+    """What identifies the item and its rights, named as ninjs 3 names it (1.x: the same names in
+    lower case)."""
+    return {
+        "uri": item["guid"],
+        "type": "composite" if associations else "text",
+        "version": str(story.latest_revision_id or 1),
+        "firstCreated": _iso(item["first_published_at"]),
+        "versionCreated": _iso(item["last_published_at"]),
+        "pubStatus": "usable",
+        "language": item["locale"],
+        "copyrightHolder": item["credit_line"],
+        "copyrightNotice": f"{item['credit_line']} – {item['licence']['id']}",
+        "usageTerms": _usage_terms(item),
+    }
+
+
 def ninjs3(item: dict, story) -> dict:
     associations = []
     if item["hero_image"]:
@@ -141,16 +158,7 @@ def ninjs3(item: dict, story) -> dict:
         )
     return {
         "standard": NINJS_3_STANDARD,
-        "uri": item["guid"],
-        "type": "composite" if associations else "text",
-        "version": str(story.latest_revision_id or 1),
-        "firstCreated": _iso(item["first_published_at"]),
-        "versionCreated": _iso(item["last_published_at"]),
-        "pubStatus": "usable",
-        "language": item["locale"],
-        "copyrightHolder": item["credit_line"],
-        "copyrightNotice": f"{item['credit_line']} – {item['licence']['id']}",
-        "usageTerms": _usage_terms(item),
+        **_envelope(item, story, associations),
         "rightsInfo": {"linkedRights": item["licence"]["url"]},
         "headlines": [{"value": item["title"]}],
         "descriptions": [{"role": "summary", "contentType": "text/plain", "value": item["summary"]}],
@@ -203,16 +211,7 @@ def ninjs1(item: dict, story) -> dict:
         }
     return {
         "$standard": NINJS_1_STANDARD,
-        "uri": item["guid"],
-        "type": "composite" if associations else "text",
-        "version": str(story.latest_revision_id or 1),
-        "firstcreated": _iso(item["first_published_at"]),
-        "versioncreated": _iso(item["last_published_at"]),
-        "pubstatus": "usable",
-        "language": item["locale"],
-        "copyrightholder": item["credit_line"],
-        "copyrightnotice": f"{item['credit_line']} – {item['licence']['id']}",
-        "usageterms": _usage_terms(item),
+        **{name.lower(): value for name, value in _envelope(item, story, associations).items()},
         "rightsinfo": {"linkedrights": item["licence"]["url"]},
         "headline": item["title"],
         "description_text": item["summary"],

@@ -10,10 +10,10 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from search import engine as search_engine
-from story_pages.distribution.api.counting import CountedAlong, TotalAlongPagination, published_story_pages
 from story_pages.distribution.api.filters import FILTER_PARAMETERS, StoryFilters
 from story_pages.distribution.api.machine import MachineAPIMixin
 from story_pages.distribution.api.ninjs import ninjs1, ninjs3
+from story_pages.distribution.api.pagination import CountedAlong, TotalAlongPagination, published_story_pages
 from story_pages.distribution.api.representation import StoryBatch, unit_reference
 from story_pages.distribution.api.story_rows import StoryRow
 from story_pages.models import ProvincePage, StoryPage
