@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 DEPS := $(VENV)/.deps-installed
 
-.PHONY: run test lint format check messages setup demo clean bench chromium serve backup restore loadtest replica-check
+.PHONY: run test lint format check messages setup demo clean bench bench-video chromium serve backup restore loadtest replica-check
 
 $(DEPS): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +22,15 @@ setup: $(DEPS) messages
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_provinces
 	$(MANAGE) load_demo
+	$(MANAGE) process_videos
 	$(MANAGE) index_for_search
 
+# The web server and the background worker together (transcodes at the lowest CPU priority, so
+# readers and editors stay fast); Ctrl+C stops both.
 run: setup
 	$(MANAGE) ensure_admin
+	nice -n 19 $(MANAGE) db_worker --queue-name default,video --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(DEPS) messages chromium
@@ -53,6 +58,10 @@ check: $(DEPS) messages
 # The API under load on PostgreSQL with 10,000 stories (needs PostgreSQL and Redis running).
 bench: $(DEPS) messages
 	$(PY) perf/bench.py
+
+# Transcoding a 10-minute 1080p upload (wall time, peak memory), and readers' latency meanwhile.
+bench-video: $(DEPS) messages
+	$(PY) perf/transcode_bench.py
 
 # Production as it runs (set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL; see docs/deploy.md):
 # migrate, collect static files for whitenoise, then gunicorn with gunicorn.conf.py.

@@ -19,7 +19,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from harness import ROOT, Server, Site, figures, wrk
+from harness import ROOT, Server, Site, bench_gunicorn, figures, wrk
 
 SITE = Site(
     database=os.environ.get("BENCH_DATABASE", "t63_bench"),
@@ -33,19 +33,7 @@ DURATION = os.environ.get("BENCH_DURATION", "15s")
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 REUSE = os.environ.get("BENCH_REUSE") == "1"
 BASE = SITE.base
-# The bench's own gunicorn settings, not production's gunicorn.conf.py (its access log and worker
-# recycling would be measured too).
-GUNICORN = [
-    "t63site.wsgi",
-    "-c",
-    "/dev/null",
-    "-w",
-    "2",
-    "-b",
-    f"127.0.0.1:{SITE.port}",
-    "--log-level",
-    "warning",
-]
+GUNICORN = bench_gunicorn(SITE)
 
 ENDPOINTS = {
     "stories": "/api/v2/stories/?limit=20",

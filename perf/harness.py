@@ -87,6 +87,22 @@ class Site:
         self.manage("collectstatic", "--no-input", "-v", "0")
 
 
+def bench_gunicorn(site: Site, workers: int = 2) -> list[str]:
+    """The benches' own gunicorn options, not production's gunicorn.conf.py (its access log and
+    worker recycling would be measured too)."""
+    return [
+        "t63site.wsgi",
+        "-c",
+        "/dev/null",
+        "-w",
+        str(workers),
+        "-b",
+        f"127.0.0.1:{site.port}",
+        "--log-level",
+        "warning",
+    ]
+
+
 def install_wrk() -> None:
     if shutil.which("wrk") is None:
         subprocess.run("apt-get update -q && apt-get install -y -q wrk", shell=True, check=True)

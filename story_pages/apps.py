@@ -17,6 +17,7 @@ class StoryPagesConfig(AppConfig):
         from story_pages import content_version
         from story_pages.editorial.translation_state import refresh_translation_sources
         from story_pages.models import StoryPage
+        from story_pages.video.processing import queue_on_save
 
         page_published.connect(refresh_translation_sources, sender=StoryPage)
         # Anything that changes what readers and outlets are served starts a new content version.
@@ -29,3 +30,5 @@ class StoryPagesConfig(AppConfig):
             post_delete.connect(
                 content_version.bump, sender=model, dispatch_uid=f"t63-version-delete-{model}"
             )
+        # A new or replaced video file gets its web renditions from the worker.
+        post_save.connect(queue_on_save, sender=get_media_model(), dispatch_uid="t63-video-processing")

@@ -7,9 +7,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail_localize.segments import StringSegmentValue
 from wagtailmedia.blocks import VideoChooserBlock
 
 from story_pages.rules.durations import format_duration
+from story_pages.video.captions import CaptionError, Cue, check_cues, transcript_paragraphs
+from story_pages.video.captions_field import CaptionsField, CaptionsInput, cues_as_text
 from story_pages.video.duration_field import VideoDurationField
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -35,6 +38,64 @@ class DurationBlock(blocks.FieldBlock):
     def __init__(self, required=False, help_text=None, **kwargs):
         self.field = VideoDurationField(required=required, help_text=help_text)
         super().__init__(**kwargs)
+
+
+class CaptionsBlock(blocks.FieldBlock):
+    """A video's captions: cues whose timings are the video's and whose texts each language has.
+
+    Stored as a list of ``{start, end, text}``. wagtail-localize sees one segment per cue's text
+    and keeps the original's timings, so a translation has the same cues in another language,
+    translated in its editor and in the PO round trip like the body.
+    """
+
+    def __init__(self, required=False, help_text=None, **kwargs):
+        self.field = CaptionsField(required=required, help_text=help_text)
+        super().__init__(**kwargs)
+
+    def get_default(self):
+        return []
+
+    def to_python(self, value):
+        return [cue if isinstance(cue, Cue) else Cue.from_dict(cue) for cue in value or []]
+
+    def normalize(self, value):
+        return value if isinstance(value, CaptionsInput) else self.to_python(value)
+
+    def get_prep_value(self, value):
+        if isinstance(value, CaptionsInput):  # never cleaned: keep nothing rather than raw input
+            return []
+        return [cue.as_dict() for cue in value or []]
+
+    def value_for_form(self, value):
+        return value if isinstance(value, CaptionsInput) else cues_as_text(value)
+
+    def value_from_form(self, value):
+        return value
+
+    def clean(self, value):
+        if isinstance(value, CaptionsInput):
+            return self.field.clean(value)
+        try:
+            check_cues(value)
+        except CaptionError as error:
+            raise ValidationError(error.messages) from error
+        return value
+
+    def get_searchable_content(self, value):
+        return [cue.text for cue in value or []]
+
+    def get_api_representation(self, value, context=None):
+        return self.get_prep_value(value)
+
+    # wagtail-localize: each cue's text is a segment, its place in the list the segment's path.
+    def get_translatable_segments(self, value):
+        return [StringSegmentValue(str(index), cue.text) for index, cue in enumerate(value or [])]
+
+    def restore_translated_segments(self, value, segments):
+        texts = {segment.path: segment.render_text() for segment in segments}
+        return [
+            Cue(cue.start, cue.end, texts.get(str(index), cue.text)) for index, cue in enumerate(value or [])
+        ]
 
 
 class ImageStructValue(blocks.StructValue):
@@ -160,6 +221,31 @@ class VideoStructValue(blocks.StructValue):
         url = self.get("embed_url")
         return embed_provider(url) if url else None
 
+    @cached_property
+    def web_renditions(self) -> list:
+        """The worker's MP4s of an uploaded video, smallest first (the player's order)."""
+        media = self.get("media")
+        return sorted(media.renditions.all(), key=lambda rendition: rendition.height) if media else []
+
+    @property
+    def cues(self) -> list[Cue]:
+        return (self.get("cues") or []) if self.source == "upload" else []
+
+    @property
+    def transcript_paragraphs(self) -> list[str]:
+        """What is said in the video, as paragraphs: the captions of an upload, the editor's
+        transcript of a linked video."""
+        if self.source == "upload":
+            return transcript_paragraphs(self.cues)
+        if self.source == "embed":
+            text = (self.get("transcript") or "").replace("\r\n", "\n")
+            return [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
+        return []
+
+    @property
+    def spoken_text(self) -> str:
+        return "\n".join(self.transcript_paragraphs)
+
 
 class VideoBlock(blocks.StructBlock):
     media = VideoChooserBlock(
@@ -167,10 +253,27 @@ class VideoBlock(blocks.StructBlock):
         required=False,
         help_text=_("Its duration is measured from the file."),
     )
+    cues = CaptionsBlock(
+        label=_("Captions of the uploaded video"),
+        help_text=_(
+            "Needed before the story is submitted: what is said, cue by cue, in WebVTT. "
+            "Translators translate each cue; the timings stay the same."
+        ),
+    )
     embed_url = blocks.URLBlock(label=_("Or a YouTube, Facebook or Vimeo link"), required=False)
     embed_duration = DurationBlock(
         label=_("Duration of the linked video"),
         help_text=_("minutes:seconds, for example 8:30. Videos must be under 12 minutes."),
+    )
+    transcript = blocks.TextBlock(
+        label=_("Transcript of the linked video"),
+        required=False,
+        default="",  # videos saved before transcripts existed have none; wagtail-localize needs text
+        help_text=_(
+            "Needed before the story is submitted: what is said and shown in the video, for readers "
+            "who cannot hear it. A blank line starts a new paragraph. It does not count toward the "
+            "1,000 words."
+        ),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
 
@@ -195,6 +298,16 @@ class VideoBlock(blocks.StructBlock):
             errors["embed_duration"] = ValidationError(_("State how long the linked video is."))
         elif not media and not url and not self.is_deferred_validation:
             errors["media"] = ValidationError(_("Choose an uploaded video or give a link."))
+        cues = value.get("cues") or []
+        if cues and url and not media:
+            errors["cues"] = ValidationError(
+                _("Captions go with an uploaded video; for a linked video, write the transcript.")
+            )
+        elif cues and media:
+            try:
+                check_cues(cues, duration=media.duration)
+            except CaptionError as error:
+                errors["cues"] = ValidationError(error.messages)
         if errors:
             raise blocks.StructBlockValidationError(block_errors=errors)
         return value

@@ -6,6 +6,10 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 
 
 class StoryPageForm(WagtailAdminPageForm):
+    def is_multipart(self):
+        # A video block takes a caption file; StreamField's widget does not say it needs multipart.
+        return True
+
     def clean(self):
         cleaned_data = super().clean()
         # A draft save defers validation: it keeps the editor's work and only warns.

@@ -13,6 +13,7 @@ from story_pages.editorial.translation_views import update_translations_url
 from story_pages.models import StoryPage
 from story_pages.rules import content as rules
 from story_pages.rules.durations import format_duration
+from story_pages.video import admin_views as video_admin
 
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
@@ -93,3 +94,15 @@ def register_reviewed_translation_urls():
 @hooks.register("register_admin_urls")
 def register_media_duration_url():
     return [path("t63/media-duration/<int:pk>/", media_duration, name="t63_media_duration")]
+
+
+@hooks.register("register_admin_urls")
+def register_video_processing_urls():
+    return [
+        path("t63/videos/<int:pk>/processing/", video_admin.processing_status, name="t63_video_processing"),
+        path(
+            "t63/videos/<int:pk>/processing/retry/",
+            video_admin.retry_processing,
+            name="t63_video_processing_retry",
+        ),
+    ]

@@ -14,6 +14,7 @@ from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from story_pages.models import ProvincePage, StoryPage, Theme
+from story_pages.video.processing import process_video
 from story_pages.video.samples import write_sample_video
 from story_pages.video.storage import create_video_media
 
@@ -30,12 +31,26 @@ def paragraph(text: str) -> tuple:
     return ("paragraph", RichText(f"<p>{text}</p>"))
 
 
-def embedded_video(seconds: int, url: str = "https://www.youtube.com/watch?v=t63demo") -> tuple:
-    return ("video", {"embed_url": url, "embed_duration": seconds, "media": None, "caption": ""})
+# What a publishable video carries (DESIGN.md, "Video"): captions for an upload, a transcript for a link.
+ONE_CUE = [{"start": 0.0, "end": 1.0, "text": "Người dân gửi phản ánh qua Hue-S."}]
+TRANSCRIPT = "Cán bộ một cửa kể lại cách tỉnh đưa thủ tục hành chính lên mạng."
 
 
-def uploaded_video(media) -> tuple:
-    return ("video", {"media": media, "embed_url": "", "embed_duration": None, "caption": ""})
+def embedded_video(
+    seconds: int, url: str = "https://www.youtube.com/watch?v=t63demo", transcript: str = TRANSCRIPT
+) -> tuple:
+    value = {
+        "embed_url": url,
+        "embed_duration": seconds,
+        "transcript": transcript,
+        "media": None,
+        "caption": "",
+    }
+    return ("video", value)
+
+
+def uploaded_video(media, cues=ONE_CUE) -> tuple:
+    return ("video", {"media": media, "cues": cues, "embed_url": "", "embed_duration": None, "caption": ""})
 
 
 class StoryPageFactory(wagtail_factories.PageFactory):
@@ -58,11 +73,15 @@ class StoryPageFactory(wagtail_factories.PageFactory):
             create_aliases_for_new_page(story)
 
 
-def make_video_media(seconds: int, title: str = "Video"):
-    """A real tiny MP4 stored as a wagtailmedia item, its duration measured from the file."""
+def make_video_media(seconds: int, title: str = "Video", processed: bool = True):
+    """A real tiny MP4 stored as a wagtailmedia item, its duration measured from the file, and
+    (unless told otherwise) its web renditions made by the worker's task, run here."""
     with tempfile.TemporaryDirectory() as folder:
         path = write_sample_video(Path(folder) / f"video-{seconds}s.mp4", seconds, width=16, height=16, fps=1)
-        return create_video_media(path, title)
+        media = create_video_media(path, title)
+    if processed:
+        process_video.call(media.pk, media.file.name)
+    return type(media).objects.get(pk=media.pk)  # as a story reads it: processed, renditions made
 
 
 def translate_into_english(page, translate=lambda text: f"EN {text}", publish=True):

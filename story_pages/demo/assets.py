@@ -10,6 +10,8 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtailmedia.models import get_media_model
 
+from story_pages.models import VideoProcessing
+from story_pages.video.processing import process_video
 from story_pages.video.samples import write_sample_video
 from story_pages.video.storage import create_video_media
 
@@ -21,7 +23,7 @@ THEME_COLOURS = {
 }
 THEME_NAMES = {"chinh-quyen-so": "chính quyền số", "kinh-te-so": "kinh tế số", "xa-hoi-so": "xã hội số"}
 DEMO_VIDEO_TITLE = "Hue-S: phản ánh hiện trường (video minh hoạ)"
-DEMO_VIDEO_SECONDS = 5
+DEMO_VIDEO_SECONDS = 60  # long enough for the captions written for it
 
 
 def _gradient_png(size, start, end) -> bytes:
@@ -61,7 +63,8 @@ def theme_image(theme: str):
 
 
 def demo_video():
-    """A real five-second MP4 made with PyAV, its duration measured like any upload."""
+    """A real one-minute MP4 made with PyAV, its duration measured like any upload, and processed
+    here (not by the worker) so that its story can be published at once."""
     Media = get_media_model()
     media = Media.objects.filter(title=DEMO_VIDEO_TITLE).first()
     if media is None:
@@ -69,4 +72,7 @@ def demo_video():
             path = Path(folder) / "hue-s-demo.mp4"
             write_sample_video(path, DEMO_VIDEO_SECONDS, width=640, height=360, fps=10)
             media = create_video_media(path, DEMO_VIDEO_TITLE)
+    processing = VideoProcessing.objects.get(media=media)
+    if not processing.is_ready:
+        process_video.call(media.pk, processing.source_name)
     return media

@@ -28,7 +28,11 @@ def create_curated_stories() -> tuple[int, int]:
         body = list(story["body"])
         if story.get("with_video"):
             # After the first paragraph, where a reader expects it.
-            video = {"media": demo_video().pk, "caption": story.get("video_caption", "")}
+            video = {
+                "media": demo_video().pk,
+                "cues": story.get("video_captions", []),
+                "caption": story.get("video_caption", ""),
+            }
             body.insert(1, {"type": "video", "value": video})
         page = StoryPage(
             title=story["title"],

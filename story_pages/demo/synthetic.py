@@ -53,6 +53,7 @@ def _synthetic_body(rng: random.Random, paragraphs: list[str], number: int) -> l
                 "value": {
                     "embed_url": f"https://www.youtube.com/watch?v=demo{number:06d}",
                     "embed_duration": 300 + number % 400,
+                    "transcript": "Cán bộ và người dân kể lại cách tỉnh đưa dịch vụ công lên mạng.",
                 },
             }
         )

@@ -48,6 +48,10 @@ def string_pairs(original: dict, translated: dict) -> dict[str, str]:
     for key in ("title", "summary", "credit_line", "video_caption"):
         if original.get(key):
             pairs[original[key]] = translated[key]
+    for cue, translated_text in zip(
+        original.get("video_captions", []), translated.get("video_captions", []), strict=True
+    ):
+        pairs[cue["text"]] = translated_text
     for block, translated_block in zip(original["body"], translated["body"], strict=True):
         value, translated_value = block["value"], translated_block["value"]
         if block["type"] == "paragraph":

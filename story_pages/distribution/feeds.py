@@ -2,10 +2,11 @@
 
 One feed per language for all stories, for a province (a current unit includes the provinces
 merged into it) and for a theme. Each item carries its credit line and licence, and Media RSS
-for its video and hero image, so a newsroom can take the story without opening the page.
+for its video and hero image, so a newsroom can take the story without opening the page: an
+uploaded video is a media:group of its web renditions (the 720p one the default, and the
+enclosure) and the broadcasters' master, with a media:subTitle per caption file.
 """
 
-import mimetypes
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -20,8 +21,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from story_pages.blocks import VideoStructValue
+from story_pages.distribution import video_files
 from story_pages.distribution.identifiers import story_guid
-from story_pages.models import ProvincePage, StoryPage, Theme
+from story_pages.models import ProvincePage, StoryPage, Theme, VideoRendition
 
 FEED_LENGTH = 30
 MRSS_NAMESPACE = "http://search.yahoo.com/mrss/"
@@ -58,6 +60,19 @@ class VideoFile:
     url: str
     mime_type: str
     size: int | None
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass
+class FirstVideo:
+    """A story's first video block, with its web renditions (smallest first) and the languages of
+    its caption files (video_files.caption_languages)."""
+
+    block_id: str | None
+    value: VideoStructValue
+    renditions: list[VideoRendition] = field(default_factory=list)
+    caption_languages: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -66,20 +81,39 @@ class FeedItem:
 
     story: StoryPage
     province: ProvincePage
-    video: VideoStructValue | None
+    first_video: FirstVideo | None
     request: HttpRequest
 
+    @property
+    def video(self) -> VideoStructValue | None:
+        return self.first_video.value if self.first_video else None
+
     @cached_property
-    def video_file(self) -> VideoFile | None:
+    def master(self) -> VideoFile | None:
+        """The uploaded file: the broadcasters' master."""
         if self.video is None or self.video.source != "upload":
             return None
-        file = self.video["media"].file
-        mime_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        media = self.video["media"]
         try:
-            size = file.size
+            size = media.file.size
         except OSError:  # a lost file should not take the whole feed down
             size = None
-        return VideoFile(self.request.build_absolute_uri(file.url), mime_type, size)
+        url = self.request.build_absolute_uri(media.file.url)
+        return VideoFile(url, video_files.master_type(media), size, media.width, media.height)
+
+    @cached_property
+    def web_files(self) -> list[VideoFile]:
+        """The web renditions, the one readers' players take first (720p) first."""
+        renditions = self.first_video.renditions if self.master else []
+        default = video_files.web_rendition(renditions)
+        ordered = ([default] if default else []) + [r for r in renditions if r is not default]
+        absolute = self.request.build_absolute_uri
+        return [VideoFile(absolute(r.file.url), video_files.MP4, r.size, r.width, r.height) for r in ordered]
+
+    @property
+    def video_file(self) -> VideoFile | None:
+        """The file a feed reader plays: a web rendition (720p if there is one), else the master."""
+        return (self.web_files or [self.master])[0] if self.master else None
 
     def media_rss(self) -> dict:
         """The attributes and text of the item's Media RSS elements."""
@@ -87,9 +121,9 @@ class FeedItem:
         media = {
             "credit": story.credit_line,
             "licence": (story.licence, {"type": "text/html", "href": story.licence_url}),
+            "contents": self._video_contents() if self.video is not None else [],
+            "subtitles": self._subtitles(),
         }
-        if self.video is not None:
-            media["content"] = self._video_content()
         if story.hero_image:
             rendition = story.hero_image.get_rendition(THUMBNAIL_SPEC)
             media["thumbnail"] = {
@@ -99,16 +133,30 @@ class FeedItem:
             }
         return media
 
-    def _video_content(self) -> dict:
-        if file := self.video_file:
+    def _video_contents(self) -> list[dict]:
+        """media:content of each file of the video, the one to play first: the 720p rendition,
+        the other renditions, then the broadcasters' master (an embed: its page)."""
+        duration = {"duration": str(round(self.video.duration))} if self.video.duration is not None else {}
+        if self.master is None:
+            return [{"url": self.video["embed_url"], "medium": "video", **duration}]
+        contents = []
+        for file in [*self.web_files, self.master]:
             content = {"url": file.url, "type": file.mime_type, "medium": "video"}
             if file.size is not None:
                 content["fileSize"] = str(file.size)
-        else:
-            content = {"url": self.video["embed_url"], "medium": "video"}
-        if self.video.duration is not None:
-            content["duration"] = str(round(self.video.duration))
-        return content
+            if file.width and file.height:
+                content |= {"width": str(file.width), "height": str(file.height)}
+            contents.append({**content, **duration, "isDefault": "false"})
+        contents[0]["isDefault"] = "true"
+        return contents
+
+    def _subtitles(self) -> list[dict]:
+        if self.first_video is None:
+            return []
+        files = video_files.caption_files(
+            self.request, self.story, self.first_video.block_id, self.first_video.caption_languages
+        )
+        return [{"type": video_files.WEBVTT, "lang": file["language"], "href": file["url"]} for file in files]
 
 
 def _provinces_of(stories) -> dict[int, ProvincePage]:
@@ -118,18 +166,37 @@ def _provinces_of(stories) -> dict[int, ProvincePage]:
     return {story.pk: by_path[story.path[: -Page.steplen]] for story in stories}
 
 
-def _first_videos(stories) -> dict[int, VideoStructValue]:
-    """Each story's first video, the uploaded files of all of them fetched in one query."""
+def _first_videos(stories, language: str) -> dict[int, FirstVideo]:
+    """Each story's first video, in a fixed number of queries: the uploaded files of all of them,
+    their renditions, and (in a translation's feed) the originals' captioned videos."""
     raw_videos = {}
     for story in stories:
         for block in story.body.raw_data:
             value = block["value"]
             if block["type"] == "video" and (value.get("media") or value.get("embed_url")):
-                raw_videos[story.pk] = value
+                raw_videos[story.pk] = block
                 break
     video_block = StoryPage._meta.get_field("body").stream_block.child_blocks["video"]
-    videos = video_block.bulk_to_python(list(raw_videos.values()))
-    return {pk: video for pk, video in zip(raw_videos, videos, strict=True) if video.source}
+    values = video_block.bulk_to_python([block["value"] for block in raw_videos.values()])
+    videos = {
+        pk: FirstVideo(block.get("id"), value)
+        for (pk, block), value in zip(raw_videos.items(), values, strict=True)
+        if value.source
+    }
+    uploads = {pk: video for pk, video in videos.items() if video.value.source == "upload"}
+    renditions = video_files.renditions_of(video.value["media"].pk for video in uploads.values())
+    keys = {story.pk: story.translation_key for story in stories}
+    originals = video_files.originals_captioned_uploads(
+        keys[pk]
+        for pk, video in uploads.items()
+        if language != video_files.original_language() and video.value.cues
+    )
+    for pk, video in uploads.items():
+        video.renditions = renditions.get(video.value["media"].pk, [])
+        video.caption_languages = video_files.caption_languages(
+            language, video.block_id, bool(video.value.cues), originals.get(keys[pk])
+        )
+    return videos
 
 
 class MediaRssMixin:
@@ -138,8 +205,16 @@ class MediaRssMixin:
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         media = item["media"]
-        if "content" in media:
-            handler.addQuickElement("media:content", None, media["content"])
+        contents = media["contents"]
+        if len(contents) > 1 or media["subtitles"]:  # the same video, as different files
+            handler.startElement("media:group", {})
+            for content in contents:
+                handler.addQuickElement("media:content", None, content)
+            for subtitle in media["subtitles"]:
+                handler.addQuickElement("media:subTitle", None, subtitle)
+            handler.endElement("media:group")
+        elif contents:
+            handler.addQuickElement("media:content", None, contents[0])
         if "thumbnail" in media:
             handler.addQuickElement("media:thumbnail", None, media["thumbnail"])
         handler.addQuickElement("media:credit", media["credit"], {"role": "author"})
@@ -223,7 +298,7 @@ class StoryFeed(Feed):
             .prefetch_related(Prefetch("hero_image__renditions", queryset=renditions))
             .order_by("-first_published_at")[:FEED_LENGTH]
         )
-        provinces, videos = _provinces_of(stories), _first_videos(stories)
+        provinces, videos = _provinces_of(stories), _first_videos(stories, obj.language)
         return [FeedItem(story, provinces[story.pk], videos.get(story.pk), obj.request) for story in stories]
 
     def item_title(self, item):

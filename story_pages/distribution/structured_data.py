@@ -1,11 +1,14 @@
-"""schema.org JSON-LD for a story: a NewsArticle, carrying a VideoObject when the story has a video."""
+"""schema.org JSON-LD for a story: a NewsArticle, carrying a VideoObject when the story has a video
+(its web rendition, its transcript and its captions in the page's language)."""
 
 import json
 
 from django.utils.safestring import SafeString, mark_safe
 
+from story_pages.distribution import video_files
 from story_pages.distribution.sharing import SharedStory, iso_datetime, site_name
 from story_pages.rules.durations import iso_duration
+from story_pages.video.caption_files import caption_file_url
 
 # JSON never needs these characters outside strings, and inside strings their \u escapes read the
 # same to a JSON parser; escaped, no text (a title holding "</script>") can close the element.
@@ -40,7 +43,7 @@ def news_article(shared: SharedStory, request) -> dict:
             "license": story.licence_url,
             "articleSection": shared.section,
             "wordCount": story.body_words,
-            "video": video_object(shared),
+            "video": video_object(shared, request),
         }
     )
 
@@ -57,12 +60,18 @@ def _author(story) -> dict:
     )
 
 
-def video_object(shared: SharedStory) -> dict | None:
+def video_object(shared: SharedStory, request) -> dict | None:
     video = shared.video
     if video is None:
         return None
     story = shared.story
     thumbnail = shared.image.url if shared.image else video.poster_url
+    block = _first_video_block(story)
+    content_url, encoding = video.content_url, video.mime_type
+    uploaded = block is not None and video.source == "upload"
+    web = video_files.web_rendition(block.value.web_renditions) if uploaded else None
+    if web is not None:  # what a browser plays; the master stays in the API and ninjs
+        content_url, encoding = request.build_absolute_uri(web.file.url), video_files.MP4
     return _without_empty(
         {
             "@type": "VideoObject",
@@ -72,11 +81,30 @@ def video_object(shared: SharedStory) -> dict | None:
             "uploadDate": iso_datetime(story.first_published_at),
             "duration": iso_duration(video.duration) if video.duration else None,
             "inLanguage": shared.language,
-            "contentUrl": video.content_url,
-            "encodingFormat": video.mime_type,
+            "contentUrl": content_url,
+            "encodingFormat": encoding,
             "embedUrl": video.embed_url,
+            "transcript": video_files.transcript(block.value) if block else None,
+            "caption": _caption(story, block, shared.language, request),
         }
     )
+
+
+def _first_video_block(story):
+    """The block StoryVideo describes: the first video with a file or a link."""
+    return next((block for block in story.body if block.block_type == "video" and block.value.source), None)
+
+
+def _caption(story, block, language: str, request) -> dict | None:
+    """The captions in the page's language, as the WebVTT file served for the published story."""
+    if block is None or not block.value.cues or not story.live:
+        return None
+    return {
+        "@type": "MediaObject",
+        "contentUrl": request.build_absolute_uri(caption_file_url(story, language, block.id)),
+        "encodingFormat": video_files.WEBVTT,
+        "inLanguage": language,
+    }
 
 
 def _without_empty(data: dict) -> dict:

@@ -305,21 +305,28 @@ class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, Page):
             translation_key=self.translation_key, locale=default_locale
         ).exists()
 
-    def check_rules(self, body=None) -> list[rules.Violation]:
-        return rules.check_body(self.body if body is None else body, apply_word_limit=self.applies_word_limit)
+    def check_rules(self, body=None, *, processing: bool = True) -> list[rules.Violation]:
+        """The rules ``body`` (else the story's own) breaks; ``processing``: also whether its
+        uploaded videos are processed yet, which the worker, not the editor, changes."""
+        return rules.check_body(
+            self.body if body is None else body,
+            apply_word_limit=self.applies_word_limit,
+            check_processing=processing,
+        )
 
-    def rule_violations(self) -> list[str]:
+    def rule_violations(self, *, processing: bool = True) -> list[str]:
         """The content rules this story breaks now, as the editor reads them; empty if publishable."""
-        return [violation.message for violation in self.check_rules()]
+        return [violation.message for violation in self.check_rules(processing=processing)]
 
     def search_document(self) -> tuple[str, str]:
         """(heading, text) for the reader search: the heading ranks first; the text names the
-        province too, so "da nang" finds Đà Nẵng's stories."""
+        province too, so "da nang" finds Đà Nẵng's stories, and what is said in its videos."""
         heading = f"{self.title}\n{self.summary}"
         province = self.get_parent().specific
         unit = province.merged_into or province  # Quảng Nam's stories are found as Đà Nẵng's too
         places = f"{province.title} {unit.display_current_name}"
-        return heading, f"{heading}\n{places}\n{rules.body_text(self.body)}"
+        text = f"{heading}\n{places}\n{rules.body_text(self.body)}\n{rules.spoken_text(self.body)}"
+        return heading, text
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -333,11 +340,20 @@ class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, Page):
             context["untranslated_original"] = self
         return context
 
+    def publish(self, revision, *args, **kwargs):
+        # Whatever path publishes (the scheduler, a script), a video still being processed keeps
+        # the story a draft.
+        if waiting := rules.unprocessed_videos(revision.as_object().body):
+            raise ValidationError({"body": waiting})
+        return super().publish(revision, *args, **kwargs)
+
     def save(self, *args, clean=True, **kwargs):
         self.story_format = rules.story_format(self.body) or ""
         self.body_words = self.word_count
         # The last guard: nothing that breaks a rule goes live, whatever path publishes it
-        # (the admin form stops editors earlier, with the error on the block at fault).
-        if clean and self.live and (violations := self.rule_violations()):
+        # (the admin form stops editors earlier, with the error on the block at fault). A video
+        # being processed again does not stop a live story's other saves (a move, an alias update):
+        # the form, the review and bulk publishing wait for it; readers meanwhile get the upload.
+        if clean and self.live and (violations := self.rule_violations(processing=False)):
             raise ValidationError({"body": violations})
         return super().save(*args, clean=clean, **kwargs)

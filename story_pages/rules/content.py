@@ -17,8 +17,9 @@ from story_pages.rules.wordcount import count_words, visible_text
 
 FORMAT_TEXT, FORMAT_VIDEO, FORMAT_BOTH = "text", "video", "both"
 
-# Text fields inside blocks that readers never see as text.
-HIDDEN_TEXT_FIELDS = frozenset({"alt_text"})
+# Text fields inside blocks that are not the story's text: alt texts readers never see, and a
+# video's transcript (what is said in the video does not count toward the words).
+HIDDEN_TEXT_FIELDS = frozenset({"alt_text", "transcript"})
 TEXT_BLOCK_TYPES = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)
 
 
@@ -84,6 +85,11 @@ def body_text(body) -> str:
     )
 
 
+def spoken_text(body) -> str:
+    """What is said in the story's videos (captions and transcripts): searched, never counted."""
+    return "\n".join(child.value.spoken_text for child in body if _is_video(child))
+
+
 def _is_video(child) -> bool:
     return child.block_type == "video" and child.value.source is not None
 
@@ -104,8 +110,9 @@ def story_format(body) -> str | None:
     return None
 
 
-def check_body(body, *, apply_word_limit: bool = True) -> list[Violation]:
-    """Every rule the body breaks now; empty when it may be submitted and published."""
+def check_body(body, *, apply_word_limit: bool = True, check_processing: bool = True) -> list[Violation]:
+    """Every rule the body breaks now; empty when it may be submitted and published.
+    ``check_processing``: also refuse uploaded videos whose web renditions are not made yet."""
     violations = []
     if apply_word_limit:
         words = body_word_count(body)
@@ -128,6 +135,46 @@ def check_body(body, *, apply_word_limit: bool = True) -> list[Violation]:
                     block_index=index,
                 )
             )
+        if _is_video(child):
+            problems = _text_alternative_missing(child)
+            if check_processing:
+                problems += _not_processed(child.value)
+            violations += [Violation(problem, block_index=index) for problem in problems]
     if story_format(body) is None:
         violations.append(Violation(gettext("A story needs text, a video, or both.")))
     return violations
+
+
+def _text_alternative_missing(child) -> list[str]:
+    """Readers who cannot hear a video read it instead (WCAG 1.2.2 and 1.2.3): an upload needs
+    captions, a link a transcript."""
+    video = child.value
+    if video.source == "embed" and not (video.get("transcript") or "").strip():
+        return [gettext("The linked video needs a transcript: write what is said in it.")]
+    if video.source == "upload" and not video.cues:
+        return [gettext("The uploaded video needs captions: attach a WebVTT or SRT file to it.")]
+    return []
+
+
+def unprocessed_videos(body) -> list[str]:
+    """What keeps the body's uploaded videos from readers: renditions not made yet, or failed."""
+    return [problem for child in body if _is_video(child) for problem in _not_processed(child.value)]
+
+
+def _not_processed(video) -> list[str]:
+    """Readers are served an upload's web renditions: the worker must have made them."""
+    if video.source != "upload":
+        return []
+    processing = getattr(video["media"], "processing", None)  # no row: saved before processing existed
+    if processing is None or processing.state in ("queued", "running"):
+        progress = processing.progress if processing else 0
+        return [
+            gettext("The video is still being processed (%(progress)s %%); wait until it is ready.")
+            % {"progress": progress}
+        ]
+    if processing.state == "failed":
+        return [
+            gettext("Processing the video failed: %(reason)s Retry it from the video's page.")
+            % {"reason": processing.failure_message}
+        ]
+    return []

@@ -40,7 +40,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "t63site.operations",
+    "django_tasks",
+    "django_tasks_db",
 ]
+if env.TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -190,6 +194,11 @@ T63_MAX_VIDEO_MB = env.T63_MAX_VIDEO_MB
 # Uploads above this go to a temporary file instead of memory (videos are large).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Background work: the worker's backend (t63site/settings/services.py), and the threads one
+# transcode may use.
+TASKS, RQ_QUEUES = services.task_backends(env.TASKS_BACKEND, env.REDIS_URL)
+T63_TRANSCODE_THREADS = env.TRANSCODE_THREADS
 
 # Production hardening (issue 7). Uploads: sizes, and content that must match the extension
 # (images through Willow, videos through PyAV probing, documents through our form).

@@ -42,6 +42,12 @@ DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
 # The shared cache; without it each process caches in its own memory. T63_CACHE=off disables caching.
 REDIS_URL = env_str("REDIS_URL")
 CACHE_ENABLED = env_str("T63_CACHE", "on") != "off"
+# Where background work (video transcoding, Wagtail's index updates) runs: "database" (a table
+# and `manage.py db_worker`), "rq" (Redis at REDIS_URL and `manage.py rqworker`) or "immediate"
+# (inside the request: only for a quick try, a transcode then holds the upload's request).
+TASKS_BACKEND = env_str("T63_TASKS", "database")
+# Threads a worker gives one transcode (0: as many as FFmpeg likes).
+TRANSCODE_THREADS = int(env_str("T63_TRANSCODE_THREADS", "0"))
 # The largest video file an editor may upload, in megabytes.
 T63_MAX_VIDEO_MB = int(env_str("T63_MAX_VIDEO_MB", "500"))
 

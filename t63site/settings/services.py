@@ -58,6 +58,28 @@ def frontend_cache() -> dict:
     return backends
 
 
+def task_backends(kind: str, redis_url: str) -> tuple[dict, dict]:
+    """Django's TASKS setting and django-rq's RQ_QUEUES for the chosen kind of worker."""
+    queues = list(TASK_QUEUES)
+    if kind == "database":
+        return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": queues}}, {}
+    if kind == "immediate":
+        return {
+            "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": queues}
+        }, {}
+    if kind == "rq":
+        if not redis_url:
+            raise ImproperlyConfigured("T63_TASKS=rq needs REDIS_URL.")
+        # A transcode of a 12-minute video takes minutes: RQ's default timeout (180 s) would kill it.
+        rq_queues = {name: {"URL": redis_url, "DEFAULT_TIMEOUT": 3600} for name in queues}
+        return {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": queues}}, rq_queues
+    raise ImproperlyConfigured(f"T63_TASKS must be database, rq or immediate, not {kind!r}.")
+
+
+# "default" for Wagtail's own small tasks, "video" for transcodes (a worker may take only one).
+TASK_QUEUES = ("default", "video")
+
+
 def search_engine() -> dict | None:
     """Wagtail's search on OpenSearch/Elasticsearch, when the database backend is outgrown."""
     if not env.SEARCH_URL:

@@ -1,5 +1,7 @@
 import tempfile
+from pathlib import Path
 
+from t63site.settings import services
 from t63site.settings.base import *  # noqa: F403
 from t63site.settings.environment import env_str
 
@@ -11,7 +13,8 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "responses": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "responses"},
 }
-MEDIA_ROOT = tempfile.mkdtemp(prefix="t63-test-media-")
+# The worker's tests start a worker process that must see the same files.
+MEDIA_ROOT = env_str("T63_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="t63-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="t63-test-static-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -26,3 +29,10 @@ T63_RATE_LIMITS = {}
 # One process makes every change in a test, and query counts must not depend on the clock: the
 # content version's database check (story_pages.content_version) runs only after a cache failure.
 T63_CONTENT_VERSION_CHECK_SECONDS = None
+# Background work runs inside the test's own process; the worker's tests queue it in the database
+# and start a real worker process (tests/story_pages/video/test_worker.py), which sets T63_TASKS.
+TASKS, RQ_QUEUES = services.task_backends(env_str("T63_TASKS", "immediate"), env_str("REDIS_URL"))
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, not memory: the worker process opens the same test database.
+    _test_database = Path(tempfile.mkdtemp(prefix="t63-test-db-")) / "t63.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_database)}  # noqa: F405

@@ -4,10 +4,7 @@ import os
 import shutil
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # What the machine's probe starts Chromium with: no sandbox as root, no calls home.
@@ -49,25 +46,6 @@ def open_page(chromium):
     yield new_page
     for context in contexts:
         context.close()
-
-
-@pytest.fixture
-def starting_state(transactional_db):
-    """The database as the session began (migrations and the 63 provinces): a live-server test
-    commits, and the one before emptied the database."""
-    from wagtail.models import Site
-
-    from tests.conftest import STARTING_STATE
-
-    if not Site.objects.exists():
-        # Emptied again without the content types and permissions that post_migrate recreated:
-        # the starting state brings its own, with their ids.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connection.creation.deserialize_db_from_string(STARTING_STATE[0])
-        # Rows came back with their ids; the sequences must continue after them.
-        with connection.cursor() as cursor:
-            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-                cursor.execute(statement)
 
 
 @pytest.fixture

@@ -3,16 +3,27 @@
 from django.forms.utils import ErrorList
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from tests.factories import TRANSCRIPT
+
 
 def paragraph_data(text: str) -> tuple:
     return ("paragraph", rich_text(f"<p>{text}</p>"))
 
 
-def video_data(*, media_id="", embed_url="", duration="", caption="") -> tuple:
-    return (
-        "video",
-        {"media": media_id, "embed_url": embed_url, "embed_duration": duration, "caption": caption},
-    )
+def video_data(*, media_id="", embed_url="", duration="", caption="", cues="", transcript=None) -> tuple:
+    """A video block as the editor fills it in: ``cues`` is the captions' text area (WebVTT); a
+    linked video gets a transcript unless told otherwise."""
+    if transcript is None:
+        transcript = TRANSCRIPT if embed_url else ""
+    value = {
+        "media": media_id,
+        "cues": cues,
+        "embed_url": embed_url,
+        "embed_duration": duration,
+        "transcript": transcript,
+        "caption": caption,
+    }
+    return ("video", value)
 
 
 def story_form_data(body, title="Bắc Giang số hoá xét nghiệm", slug="bac-giang-so-hoa-xet-nghiem", **extra):

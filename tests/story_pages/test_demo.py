@@ -1,7 +1,7 @@
 """The demo content: curated stories once each, and synthetic stories in bulk."""
 
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from story_pages.models import StoryPage
 
@@ -34,13 +34,23 @@ def test_four_demo_stories_are_published_in_english(db, django_capture_on_commit
     assert sorted(s.title for s in shown) == sorted(s.title for s in translated)
 
 
-def test_a_demo_story_carries_a_real_uploaded_video(db):
-    call_command("load_demo", verbosity=0)
+def test_a_demo_story_carries_a_real_uploaded_video_with_captions_in_both_languages(
+    db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", verbosity=0)
     hue_s = StoryPage.objects.get(slug="hue-s-nen-tang-cong-dan-thua-thien-hue", locale__language_code="vi")
     videos = [block.value for block in hue_s.body if block.block_type == "video"]
     assert videos and videos[0].source == "upload"
-    assert 4.5 < videos[0].duration < 5.5
+    assert 59.5 < videos[0].duration < 60.5
     assert hue_s.story_format == "both"
+    assert videos[0]["media"].processing.is_ready and videos[0].web_renditions
+    vietnamese = videos[0].cues
+    assert len(vietnamese) >= 12 and vietnamese[0].text.startswith("Ở Huế")
+    english = hue_s.get_translation(Locale.objects.get(language_code="en")).specific
+    english_cues = next(block.value for block in english.body if block.block_type == "video").cues
+    assert [(cue.start, cue.end) for cue in english_cues] == [(cue.start, cue.end) for cue in vietnamese]
+    assert english_cues[0].text == "In Huế, every resident can help look after the city."
 
 
 def test_synthetic_stories_are_real_pages(db, client):

@@ -1,10 +1,13 @@
 """/api/v2/images/, /api/v2/documents/ and /api/v2/media/: the stock endpoints, limited to files
 that public pages use, so nothing uploaded for a draft or a private story leaves before it is
 published. Media items also carry the duration measured at upload (wagtailmedia's own endpoint
-is not registered by default and leaves the duration out)."""
+is not registered by default and leaves the duration out), their web renditions and the
+broadcasters' master (its licence and credit line are those of the story using it: see the
+stories' ``video.master``)."""
 
+from rest_framework.fields import ReadOnlyField
 from wagtail.api.v2.serializers import TagsField
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, get_full_url
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer
@@ -13,6 +16,7 @@ from wagtailmedia.api.serializers import MediaItemSerializer
 from wagtailmedia.api.views import MediaAPIViewSet
 
 from story_pages import visibility
+from story_pages.distribution import video_files
 from story_pages.distribution.api.machine import MachineAPIMixin
 
 
@@ -40,8 +44,38 @@ class PublicDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
     pass
 
 
+class WholeItemField(ReadOnlyField):
+    def get_attribute(self, instance):
+        return instance
+
+    def absolute(self, url: str) -> str:
+        return get_full_url(self.context["request"], url)
+
+
+class WebRenditionsField(WholeItemField):
+    """The worker's MP4s of a video, smallest first, from the prefetched renditions."""
+
+    def to_representation(self, media):
+        renditions = sorted(media.renditions.all(), key=lambda rendition: rendition.height)
+        return [video_files.rendition_data(self.absolute, rendition) for rendition in renditions]
+
+
+class MasterField(WholeItemField):
+    """The uploaded file itself: the broadcasters' master."""
+
+    def to_representation(self, media):
+        return {
+            "url": self.absolute(media.file.url),
+            "mime_type": video_files.master_type(media),
+            "width": media.width,
+            "height": media.height,
+            "duration": media.duration,
+        }
+
+
 class PublicMediaItemSerializer(PrefetchedTagsMixin, MediaItemSerializer):
-    pass
+    renditions = WebRenditionsField()
+    master = MasterField()
 
 
 class PublicOnlyMixin:
@@ -63,11 +97,17 @@ class PublicDocumentsAPIViewSet(MachineAPIMixin, PublicOnlyMixin, DocumentsAPIVi
 
 class MeasuredMediaAPIViewSet(MachineAPIMixin, PublicOnlyMixin, MediaAPIViewSet):
     base_serializer_class = PublicMediaItemSerializer
-    body_fields = [*MediaAPIViewSet.body_fields, "duration"]
-    listing_default_fields = [*MediaAPIViewSet.listing_default_fields, "duration"]
+    body_fields = [*MediaAPIViewSet.body_fields, "duration", "renditions", "master"]
+    listing_default_fields = [*MediaAPIViewSet.listing_default_fields, "duration", "renditions", "master"]
 
     def get_queryset(self):
-        return super().get_queryset().select_related("collection")
+        return super().get_queryset().select_related("collection").prefetch_related("renditions")
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        # "renditions" is a reverse relation too: as a query parameter it must not become a filter.
+        fields = super().get_available_fields(model, db_fields_only)
+        return [name for name in fields if not (db_fields_only and name == "renditions")]
 
     def filter_queryset(self, queryset):
         # wagtailmedia does not index media ids, so no search backend can keep the restriction.

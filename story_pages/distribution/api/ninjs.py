@@ -101,15 +101,74 @@ def _image_type(url: str) -> str:
     }.get(extension, "image/jpeg")
 
 
-def _video_rendition(video) -> dict:
-    rendition = {"name": "original", "href": video["url"], "duration": float(video["duration"] or 0)}
-    if video["source"] == "upload":
-        rendition.update(
-            contentType=video["mime_type"], width=video["width"] or 0, height=video["height"] or 0
+def _video_renditions(video) -> list[dict]:
+    """A video's files, in ninjs 3's names: the broadcasters' master as "original" (for an embed,
+    the provider's page), the worker's MP4s by their names ("720p", "360p"), and a WebVTT file of
+    captions per language, "captions_vi" (no rendition has a language: it is in the name)."""
+    duration = float(video["duration"] or 0)
+    if video["source"] != "upload":
+        # A player page on YouTube, Facebook or Vimeo.
+        return [{"name": "original", "href": video["url"], "contentType": "text/html", "duration": duration}]
+    master = video["master"]
+    renditions = [
+        {
+            "name": "original",
+            "href": master["url"],
+            "contentType": master["mime_type"],
+            "width": master["width"] or 0,
+            "height": master["height"] or 0,
+            "duration": duration,
+        }
+    ]
+    renditions += [
+        {
+            "name": rendition["name"],
+            "href": rendition["url"],
+            "contentType": rendition["mime_type"],
+            "width": rendition["width"],
+            "height": rendition["height"],
+            "sizeInBytes": rendition["size"],
+            "duration": duration,
+        }
+        for rendition in video["renditions"]
+    ]
+    renditions += [
+        {
+            "name": caption_rendition_name(captions["language"]),
+            "href": captions["url"],
+            "contentType": "text/vtt",
+            "title": f"Captions ({captions['language']}), WebVTT",
+        }
+        for captions in video["captions"]
+    ]
+    return renditions
+
+
+def caption_rendition_name(language: str) -> str:
+    """captions_vi, captions_en: a name ninjs 1.x accepts as a key (letters, digits, "_")."""
+    return "captions_" + re.sub(r"[^A-Za-z0-9]", "_", language)
+
+
+def _videos(item) -> list[tuple[str, str, dict]]:
+    """(ninjs 3 name, URI, representation) of each video block that has a file or a link, in body
+    order: the first is "mainvideo", as ninjs 1.x names it for Superdesk."""
+    videos = [block for block in item["body"] if block["type"] == "video" and block["value"]["url"]]
+    return [
+        (
+            "mainvideo" if number == 1 else f"video{number}",
+            f"{item['guid']}:video" if number == 1 else f"{item['guid']}:video:{block['id']}",
+            block["value"],
         )
-    else:
-        rendition["contentType"] = "text/html"  # a player page on YouTube, Facebook or Vimeo
-    return {key: value for key, value in rendition.items() if value is not None}
+        for number, block in enumerate(videos, start=1)
+    ]
+
+
+def _video_rights(item) -> dict:
+    """Who holds the rights to the video and on what terms: the story's own (ninjs 3 names)."""
+    return {
+        "copyrightHolder": item["credit_line"],
+        "usageTerms": _usage_terms(item),
+    }
 
 
 def _envelope(item: dict, story, associations) -> dict:
@@ -145,17 +204,23 @@ def ninjs3(item: dict, story) -> dict:
                 "renditions": _image_renditions(image),
             }
         )
-    if item["video"] and item["video"]["url"]:
-        video = item["video"]
-        associations.append(
-            {
-                "name": "mainvideo",
-                "uri": f"{story_guid(story)}:video",
-                "type": "video",
-                "headlines": [{"value": video["caption"] or item["title"]}],
-                "renditions": [_video_rendition(video)],
-            }
-        )
+    for name, uri, video in _videos(item):
+        association = {
+            "name": name,
+            "uri": uri,
+            "type": "video",
+            "language": item["locale"],
+            "headlines": [{"value": video["caption"] or item["title"]}],
+            **_video_rights(item),
+            "rightsInfo": {"linkedRights": item["licence"]["url"]},
+            "renditions": _video_renditions(video),
+        }
+        if video["transcript"]:
+            # ninjs has no transcript: it is a body of the video, its role saying which.
+            association["bodies"] = [
+                {"role": "transcript", "contentType": "text/plain", "value": video["transcript"]}
+            ]
+        associations.append(association)
     return {
         "standard": NINJS_3_STANDARD,
         **_envelope(item, story, associations),
@@ -173,6 +238,13 @@ def ninjs3(item: dict, story) -> dict:
         "renditions": [{"name": "web", "href": item["url"], "contentType": "text/html"}],
         "associations": associations,
     }
+
+
+def _ninjs1_rendition(rendition: dict) -> dict:
+    """A ninjs 3 rendition in 1.x's names (contentType is mimetype, sizeInBytes sizeinbytes),
+    without its name: 1.x keys renditions by name."""
+    names = {"contentType": "mimetype", "sizeInBytes": "sizeinbytes"}
+    return {names.get(key, key): value for key, value in rendition.items() if key != "name"}
 
 
 def ninjs1(item: dict, story) -> dict:
@@ -194,21 +266,20 @@ def ninjs1(item: dict, story) -> dict:
                 for r in _image_renditions(image)
             },
         }
-    if item["video"] and item["video"]["url"]:
-        video = _video_rendition(item["video"])
-        associations["mainvideo"] = {
-            "uri": f"{story_guid(story)}:video",
+    for name, uri, video in _videos(item):
+        association = {
+            "uri": uri,
             "type": "video",
-            "headline": item["video"]["caption"] or item["title"],
-            "renditions": {
-                "original": {
-                    "href": video["href"],
-                    "mimetype": video["contentType"],
-                    "duration": video["duration"],
-                    **{key: video[key] for key in ("width", "height") if key in video},
-                }
-            },
+            "language": item["locale"],
+            "headline": video["caption"] or item["title"],
+            **{key.lower(): value for key, value in _video_rights(item).items()},
+            "rightsinfo": {"linkedrights": item["licence"]["url"]},
+            "renditions": {r["name"]: _ninjs1_rendition(r) for r in _video_renditions(video)},
         }
+        if video["transcript"]:
+            # body_<format>: the video's text, which for a video is what is said in it.
+            association["body_text"] = video["transcript"]
+        associations[name] = association
     return {
         "$standard": NINJS_1_STANDARD,
         **{name.lower(): value for name, value in _envelope(item, story, associations).items()},

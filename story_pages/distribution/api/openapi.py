@@ -33,12 +33,27 @@ IMAGE = {
         },
     },
 }
+LICENCE = {
+    "type": "object",
+    "required": ["id", "url"],
+    "properties": {"id": {"type": "string"}, "url": {"type": "string", "format": "uri"}},
+}
 VIDEO = {
     "type": ["object", "null"],
-    "required": ["source", "url", "duration", "caption", "poster"],
+    "required": [
+        "source",
+        "url",
+        "duration",
+        "caption",
+        "poster",
+        "transcript",
+        "captions",
+        "renditions",
+        "master",
+    ],
     "properties": {
         "source": {"enum": ["upload", "embed"]},
-        "url": NULLABLE_STRING,
+        "url": {**NULLABLE_STRING, "description": "The uploaded file (the master), or the linked page."},
         "mime_type": {"type": "string"},
         "provider": NULLABLE_STRING,
         "duration": {
@@ -49,6 +64,58 @@ VIDEO = {
         "height": {"type": ["integer", "null"]},
         "caption": {"type": "string"},
         "poster": NULLABLE_STRING,
+        "transcript": {
+            "type": "string",
+            "description": (
+                "What is said in the video, paragraphs apart by a blank line: the captions in the "
+                "story's language for an upload, the editor's transcript for a linked video."
+            ),
+        },
+        "captions": {
+            "type": "array",
+            "description": (
+                "WebVTT caption files of an uploaded video: in the story's language and, for a "
+                "translation, in the original's."
+            ),
+            "items": {
+                "type": "object",
+                "required": ["language", "url"],
+                "properties": {
+                    "language": {"type": "string"},
+                    "url": {"type": "string", "format": "uri"},
+                },
+            },
+        },
+        "renditions": {
+            "type": "array",
+            "description": "H.264/AAC MP4s of an uploaded video for the web (720p, 360p), smallest first.",
+            "items": {
+                "type": "object",
+                "required": ["name", "url", "width", "height", "mime_type", "size"],
+                "properties": {
+                    "name": {"type": "string"},
+                    "url": {"type": "string", "format": "uri"},
+                    "width": {"type": "integer"},
+                    "height": {"type": "integer"},
+                    "mime_type": {"const": "video/mp4"},
+                    "size": {"type": "integer", "description": "Bytes."},
+                },
+            },
+        },
+        "master": {
+            "type": ["object", "null"],
+            "description": "The uploaded file, for broadcasters, with the story's licence and credit line.",
+            "required": ["url", "mime_type", "width", "height", "duration", "licence", "credit_line"],
+            "properties": {
+                "url": {"type": "string", "format": "uri"},
+                "mime_type": {"type": "string"},
+                "width": {"type": ["integer", "null"]},
+                "height": {"type": ["integer", "null"]},
+                "duration": {"type": ["number", "null"]},
+                "licence": LICENCE,
+                "credit_line": {"type": "string"},
+            },
+        },
     },
 }
 UNIT = {
@@ -127,11 +194,7 @@ STORY = {
         "lessons": {"type": "array", "items": {"type": "object", "required": ["title"]}},
         "key_results": {"type": "array", "items": {"type": "object", "required": ["figure", "label"]}},
         "credit_line": {"type": "string"},
-        "licence": {
-            "type": "object",
-            "required": ["id", "url"],
-            "properties": {"id": {"type": "string"}, "url": {"type": "string", "format": "uri"}},
-        },
+        "licence": LICENCE,
         "url": {"type": "string", "format": "uri"},
         "translations": {
             "type": "array",

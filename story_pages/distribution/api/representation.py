@@ -2,21 +2,24 @@
 of queries: everything the bodies point at (provinces, images, videos, linked pages,
 translations) is fetched once per batch, never once per story."""
 
-import mimetypes
+import unicodedata
 from html import escape
 
 from django.utils import translation
+from django.utils.translation import get_language_info
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtailmedia.models import get_media_model
 
-from story_pages.blocks import embed_provider
+from story_pages.blocks import VideoStructValue, embed_provider
+from story_pages.distribution import video_files
 from story_pages.distribution.api import plain_reads
 from story_pages.distribution.api.page_urls import PageUrls
 from story_pages.distribution.api.richtext import clean_html, linked_page_ids
 from story_pages.distribution.api.story_rows import StoryRow, province_representation
 from story_pages.distribution.identifiers import story_guid
-from story_pages.models import Theme
+from story_pages.models import StoryPage, Theme, VideoRendition
+from story_pages.video.captions import Cue
 
 # Ready-made renditions of every image: the share card size and a column width.
 RENDITION_FILTERS = {"share": "fill-1200x630", "medium": "width-800"}
@@ -42,6 +45,7 @@ IMAGE_FIELDS = {
 }
 RENDITION_FIELDS = {"id", "image", "filter_spec", "focal_point_key", "file", "width", "height"}
 MEDIA_FIELDS = {"id", "file", "duration", "width", "height"}
+VIDEO_BLOCK = StoryPage.body.field.stream_block.child_blocks["video"]
 
 
 def unit_reference(province) -> dict:
@@ -59,6 +63,8 @@ class StoryBatch:
         self.provinces = self._provinces()
         self.images = self._images(raw_blocks)
         self.media = self._media(raw_blocks)
+        self.video_renditions = self._video_renditions()
+        self.originals_captions = self._originals_captions()
         self.page_urls = self._linked_page_urls(raw_blocks)
         self.translations = self._translations()
         self._theme_labels: dict[tuple[str, str], str] = {}
@@ -93,6 +99,25 @@ class StoryBatch:
         ids = {block["value"].get("media") for block in raw_blocks if block["type"] == "video"}
         ids.discard(None)
         return {media.pk: media for media in plain_reads.instances(Media, MEDIA_FIELDS, id=ids)}
+
+    def _video_renditions(self):
+        """media id -> its web renditions, smallest first."""
+        by_media = {}
+        for rendition in plain_reads.instances(
+            VideoRendition, video_files.RENDITION_FIELDS, media=list(self.media)
+        ):
+            by_media.setdefault(rendition.media_id, []).append(rendition)
+        return {media_id: sorted(found, key=lambda r: r.height) for media_id, found in by_media.items()}
+
+    def _originals_captions(self):
+        """translation key -> the captioned uploads of the original of each translation that has
+        captioned uploads (video_files)."""
+        original = video_files.original_language()
+        return video_files.originals_captioned_uploads(
+            story.translation_key
+            for story in self.stories
+            if story.locale.language_code != original and video_files.captioned_uploads(story.blocks)
+        )
 
     def _linked_page_urls(self, raw_blocks):
         """language -> {page id -> absolute URL of that page's version in the language}."""
@@ -202,28 +227,56 @@ class StoryBatch:
             data = {"image": image, "caption": value.get("caption", ""), "credit": value.get("credit", "")}
             return _image_html(data), {**structured, "value": data}
         if kind == "video":
-            data = self._video(value, story)
+            data = self._video(value, story, raw.get("id"))
             return _video_html(data), {**structured, "value": data}
         data = {key: item for key, item in value.items()}
         return _HTML_OF[kind](data), {**structured, "value": data}
 
-    def _video(self, value, story) -> dict:
+    def _video(self, value, story, block_id) -> dict:
         media = self.media.get(value.get("media"))
         poster = self._image(story.hero_image_id)
+        video = VideoStructValue(
+            VIDEO_BLOCK,
+            [
+                ("media", media),
+                ("cues", [Cue.from_dict(cue) for cue in value.get("cues") or ()] if media else []),
+                ("embed_url", value.get("embed_url") or ""),
+                ("transcript", value.get("transcript") or ""),
+            ],
+        )
         common = {
             "caption": value.get("caption", ""),
             "poster": poster["renditions"]["share"]["url"] if poster else None,
+            "transcript": video_files.transcript(video),
         }
         if media is not None:
-            mime_type = mimetypes.guess_type(media.file.name)[0] or "video/mp4"
-            return {
-                "source": "upload",
+            master = {
                 "url": self._absolute(media.file.url),
-                "mime_type": mime_type,
-                "duration": media.duration,
+                "mime_type": video_files.master_type(media),
                 "width": media.width,
                 "height": media.height,
+                "duration": media.duration,
+            }
+            languages = video_files.caption_languages(
+                story.locale.language_code,
+                block_id,
+                bool(video.cues),
+                self.originals_captions.get(story.translation_key),
+            )
+            return {
+                "source": "upload",
+                **master,
                 **common,
+                "captions": video_files.caption_files(self.request, story, block_id, languages),
+                "renditions": [
+                    video_files.rendition_data(self._absolute, rendition)
+                    for rendition in self.video_renditions.get(media.pk, [])
+                ],
+                "master": {
+                    **master,
+                    "licence": {"id": story.licence, "url": story.licence_url},
+                    "credit_line": story.credit_line,
+                },
             }
         url = value.get("embed_url") or None
         return {
@@ -232,6 +285,9 @@ class StoryBatch:
             "provider": url and embed_provider(url),
             "duration": value.get("embed_duration"),
             **common,
+            "captions": [],
+            "renditions": [],
+            "master": None,
         }
 
 
@@ -251,12 +307,28 @@ def _image_html(data) -> str:
     )
 
 
+def _language_name(code: str) -> str:
+    """The language's own name, as a viewer looks for it in a player's menu ("Tiếng Việt"),
+    composed (NFC) as the site's texts are: Django writes it with combining marks."""
+    try:
+        return unicodedata.normalize("NFC", get_language_info(code)["name_local"])
+    except KeyError:
+        return code
+
+
 def _video_html(data) -> str:
     caption = f"<figcaption>{escape(data['caption'])}</figcaption>" if data["caption"] else ""
     if data["source"] == "upload":
         poster = f' poster="{escape(data["poster"])}"' if data["poster"] else ""
-        source = f'<source src="{escape(data["url"])}" type="{escape(data["mime_type"])}">'
-        return f"<figure><video controls{poster}>{source}</video>{caption}</figure>"
+        # The web renditions first, largest first (a browser plays the first it can), the master last.
+        files = [*sorted(data["renditions"], key=lambda r: -r["height"]), data]
+        sources = "".join(f'<source src="{escape(f["url"])}" type="{escape(f["mime_type"])}">' for f in files)
+        tracks = "".join(
+            f'<track kind="captions" srclang="{escape(c["language"])}" src="{escape(c["url"])}"'
+            f' label="{escape(_language_name(c["language"]))}"' + (" default>" if number == 0 else ">")
+            for number, c in enumerate(data["captions"])
+        )
+        return f"<figure><video controls{poster}>{sources}{tracks}</video>{caption}</figure>"
     if data["url"]:
         return f'<figure><p><a href="{escape(data["url"])}">{escape(data["url"])}</a></p>{caption}</figure>'
     return ""

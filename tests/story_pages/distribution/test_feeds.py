@@ -107,12 +107,18 @@ def test_an_uploaded_video_comes_with_media_rss(client, kind):
     media = make_video_media(5)
     story = published(body=[uploaded_video(media), paragraph("Video.")], hero_image=hero_image())
     entry = fetch(client, f"/feeds/vi/{kind}/").entries[0]
-    video_url = f"http://testserver{media.file.url}"
-    [content] = entry.media_content
+    # A media:group of the same video: its web rendition (a 16 × 16 source has the 360p one alone)
+    # played first, and the broadcasters' master.
+    [web] = media.renditions.all()
+    video_url = f"http://testserver{web.file.url}"
+    content, master = entry.media_content
     assert content["url"] == video_url
     assert content["type"] == "video/mp4"
     assert content["medium"] == "video"
     assert content["duration"] == "5"
+    assert content["isdefault"] == "true" and content["filesize"] == str(web.size)
+    assert master["url"] == f"http://testserver{media.file.url}" and master["isdefault"] == "false"
+    assert master["filesize"] == str(media.file.size) and master["duration"] == "5"
     [thumbnail] = entry.media_thumbnail
     rendition = story.hero_image.get_rendition("fill-1200x630")
     assert thumbnail == {"url": f"http://testserver{rendition.url}", "width": "1200", "height": "630"}
@@ -120,7 +126,7 @@ def test_an_uploaded_video_comes_with_media_rss(client, kind):
     [enclosure] = entry.enclosures
     assert enclosure.href == video_url
     assert enclosure.type == "video/mp4"
-    assert enclosure.length == str(media.file.size)
+    assert enclosure.length == str(web.size)
 
 
 def test_an_embedded_video_points_at_its_player(client):

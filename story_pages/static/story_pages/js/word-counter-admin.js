@@ -1,9 +1,10 @@
 /* The live word counter under a story's body in the admin: "812 / 1.000 chữ", a warning past the
- * limit. Counts the text an editor can see in the body's blocks (not alt texts, links or durations). */
+ * limit. Counts the text an editor can see in the body's blocks (not alt texts, links, durations, captions
+ * or transcripts). */
 (function () {
   "use strict";
 
-  var HIDDEN = /-(alt_text|embed_url|embed_duration|media|image|type|deleted|order|id|count)$/;
+  var HIDDEN = /-(alt_text|embed_url|embed_duration|media|image|type|deleted|order|id|count|cues|transcript)$/;
 
   function grouped(number, separator) {
     return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
