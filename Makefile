@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 DEPS := $(VENV)/.deps-installed
 
-.PHONY: run test lint format check messages setup demo clean bench bench-video chromium serve backup restore loadtest replica-check
+.PHONY: run test lint format check messages setup demo clean bench bench-video bench-webhooks chromium serve backup restore loadtest replica-check
 
 $(DEPS): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ bench: $(DEPS) messages
 # Transcoding a 10-minute 1080p upload (wall time, peak memory), and readers' latency meanwhile.
 bench-video: $(DEPS) messages
 	$(PY) perf/transcode_bench.py
+
+# Webhook delivery time of 100 changes: a real worker, a local receiver, PostgreSQL.
+bench-webhooks: $(DEPS) messages
+	$(PY) perf/webhook_bench.py
 
 # Production as it runs (set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL; see docs/deploy.md):
 # migrate, collect static files for whitenoise, then gunicorn with gunicorn.conf.py.

@@ -40,6 +40,7 @@ ENDPOINTS = {
     "stories, province filter": "/api/v2/stories/?limit=20&unit=79",
     "stories, search": "/api/v2/stories/?limit=20&search=chuy%E1%BB%83n%20%C4%91%E1%BB%95i",
     "stock pages": "/api/v2/pages/?type=story_pages.StoryPage&fields=*&limit=20",
+    "feed, full text (30 items)": "/feeds/vi/rss/",  # RSS with content:encoded, Media RSS
     "static file (ceiling)": "/static/bench/same-size.json",
 }
 READER_PAGES = {

@@ -15,6 +15,8 @@ class StoryPagesConfig(AppConfig):
         from wagtailmedia.models import get_media_model
 
         from story_pages import content_version
+        from story_pages.distribution import changes
+        from story_pages.distribution.webhooks import fanout
         from story_pages.editorial.translation_state import refresh_translation_sources
         from story_pages.models import StoryPage
         from story_pages.video.processing import queue_on_save
@@ -30,5 +32,19 @@ class StoryPagesConfig(AppConfig):
             post_delete.connect(
                 content_version.bump, sender=model, dispatch_uid=f"t63-version-delete-{model}"
             )
+        # The change feed records what each of them did to the public stories: after the version's
+        # bump, in the same transaction (connected later, called later).
+        page_published.connect(changes.story_published, dispatch_uid="t63-changes-published")
+        page_unpublished.connect(changes.story_unpublished, dispatch_uid="t63-changes-unpublished")
+        post_page_move.connect(changes.page_moved, dispatch_uid="t63-changes-moved")
+        post_delete.connect(changes.page_deleted, sender=Page, dispatch_uid="t63-changes-deleted")
+        post_save.connect(
+            changes.restriction_changed, sender=PageViewRestriction, dispatch_uid="t63-changes-restricted"
+        )
+        post_delete.connect(
+            changes.restriction_changed, sender=PageViewRestriction, dispatch_uid="t63-changes-unrestricted"
+        )
+        # Outlets' webhooks are sent what was recorded, decided in the same transaction.
+        changes.changes_recorded.connect(fanout.changes_recorded, dispatch_uid="t63-webhooks-fanout")
         # A new or replaced video file gets its web renditions from the worker.
         post_save.connect(queue_on_save, sender=get_media_model(), dispatch_uid="t63-video-processing")

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtailmedia.models import get_media_model
 
 from story_pages.distribution.documents import refuse_unpublished_documents
+from story_pages.distribution.webhooks.admin_views import WebhookEndpointViewSet
 from story_pages.editorial.dashboard import CoveragePanel, TranslationsNeededPanel
 from story_pages.editorial.teams import MODERATORS
 from story_pages.editorial.translation_views import update_translations_url
@@ -106,3 +107,8 @@ def register_video_processing_urls():
             name="t63_video_processing_retry",
         ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_webhook_endpoints():
+    return WebhookEndpointViewSet()

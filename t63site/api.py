@@ -6,6 +6,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from story_pages.distribution.api.change_feed import ChangesAPIViewSet
 from story_pages.distribution.api.machine import MachineAPIMixin
 from story_pages.distribution.api.media import (
     MeasuredMediaAPIViewSet,
@@ -41,6 +42,7 @@ api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 api_router.register_endpoint("media", MeasuredMediaAPIViewSet)
 api_router.register_endpoint("stories", StoriesAPIViewSet)
 api_router.register_endpoint("provinces", ProvincesAPIViewSet)
+api_router.register_endpoint("changes", ChangesAPIViewSet)
 
 
 def api_not_found(request, *args, **kwargs):

@@ -1,6 +1,10 @@
 """HTTP for machines: the API, feeds and oEmbed answer any origin, carry ETag and Last-Modified,
-answer conditional requests with 304 before any view runs, and serve repeated requests from the
-cache until public content changes.
+answer conditional requests (If-None-Match, or else If-Modified-Since) with 304 before any view
+runs, and serve repeated requests from the cache until public content changes.
+
+Last-Modified is the content version's second, and a second earlier while that second is not over
+(HTTP dates have no finer unit): a copy then shows every change up to its Last-Modified's end, so
+a change later in the same second is never hidden from a client asking If-Modified-Since.
 
 What is shared, by this cache and by any CDN told ``public``, is only what is the same for
 everyone who asks the same URL:
@@ -17,10 +21,12 @@ everyone who asks the same URL:
 """
 
 import hashlib
+import time
 from email.utils import formatdate
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.http import parse_http_date_safe
 
 from story_pages.content_version import current_version, current_version_and_entry, store_entry
 
@@ -48,13 +54,29 @@ class MachineEndpointsMiddleware:
         etag = _etag(version, url)
         if cached is not None:
             content_type, content = cached  # bytes, not a pickled response: cheaper to load
-            return _finish(request, HttpResponse(content, content_type=content_type), etag, version)
-        response = self.get_response(request)
-        if request.method == "GET" and response.status_code == 200 and _shareable(request, response):
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            store_entry(cache_key, version, (response["Content-Type"], response.content), CACHE_TIMEOUT)
+            response = HttpResponse(content, content_type=content_type)
+        else:
+            response = self.get_response(request)
+            if request.method == "GET" and response.status_code == 200 and _shareable(request, response):
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                store_entry(cache_key, version, (response["Content-Type"], response.content), CACHE_TIMEOUT)
+        if _unchanged_since(request, response, version):
+            response = HttpResponseNotModified()
         return _finish(request, response, etag, version)
+
+
+def _unchanged_since(request, response, version: int) -> bool:
+    """If-Modified-Since, asked of a shareable 200 (RFC 9110: a 404 is never "not modified") and
+    ignored beside If-None-Match: whether nothing public changed after the second the copy shows."""
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return (
+        since is not None
+        and "If-None-Match" not in request.headers
+        and version // 1000 <= since
+        and response.status_code == 200
+        and _shareable(request, response)
+    )
 
 
 def _personal(request) -> bool:
@@ -87,7 +109,7 @@ def _finish(request, response, etag=None, version=None):
             response["Cache-Control"] = "private, no-store"
     elif response.status_code in (200, 304):
         response["ETag"] = etag
-        response["Last-Modified"] = formatdate(version / 1000, usegmt=True)
+        response["Last-Modified"] = formatdate(_last_modified(version), usegmt=True)
         response["Cache-Control"] = f"public, max-age={MAX_AGE}"
         # Not Accept-Language, nor a Content-Language (the locale middleware's, from the client's
         # languages): the answer is in its content's own language, which it declares itself.
@@ -96,6 +118,12 @@ def _finish(request, response, etag=None, version=None):
     else:  # a redirect (the pages endpoint's find view): followed each time
         response["Cache-Control"] = "no-store"
     return response
+
+
+def _last_modified(version: int) -> int:
+    """The content version's second (seconds since the epoch), or the one before while it lasts."""
+    second = version // 1000
+    return second if time.time() >= second + 1 else second - 1
 
 
 def _etag(version: int, url: str) -> str:

@@ -1,12 +1,23 @@
 """RSS 2.0 and Atom feeds of the latest published stories, for newsroom systems to harvest.
 
 One feed per language for all stories, for a province (a current unit includes the provinces
-merged into it) and for a theme. Each item carries its credit line and licence, and Media RSS
-for its video and hero image, so a newsroom can take the story without opening the page: an
-uploaded video is a media:group of its web renditions (the 720p one the default, and the
-enclosure) and the broadcasters' master, with a media:subTitle per caption file.
+merged into it) and for a theme. Each item carries the whole story, so a newsroom can take it
+without opening the page: its body as HTML with absolute URLs (RSS ``content:encoded``, Atom
+``<content type="html">``; the API's ``body_html``), its summary as the description, its credit
+line and licence, and Media RSS for its video and hero image: an uploaded video is a media:group
+of its web renditions (the 720p one the default, and the enclosure) and the broadcasters'
+master, with a media:subTitle per caption file.
+
+A correction is a new item date under the same guid. The feeds hold the stories last published
+most recently, and an RSS item's ``pubDate`` is when the story was last published, with
+``atom:updated`` the same: RSS has no other date a reader is sure to read, and aggregators
+(Superdesk's RSS ingest among them: it skips an entry whose date is not later than its last
+poll) take the story again only when its date moves. The guid never changes, so the corrected
+story replaces the one taken before instead of arriving twice. Atom says both: ``published``
+(first published) and ``updated`` (last published).
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -14,7 +25,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.utils import translation
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 from django.utils.html import escape
 from django.utils.translation import gettext
 from wagtail.images import get_image_model
@@ -22,11 +33,14 @@ from wagtail.models import Locale, Page, Site
 
 from story_pages.blocks import VideoStructValue
 from story_pages.distribution import video_files
+from story_pages.distribution.api.representation import StoryBatch
+from story_pages.distribution.api.story_rows import StoryRow
 from story_pages.distribution.identifiers import story_guid
 from story_pages.models import ProvincePage, StoryPage, Theme, VideoRendition
 
 FEED_LENGTH = 30
 MRSS_NAMESPACE = "http://search.yahoo.com/mrss/"
+CONTENT_NAMESPACE = "http://purl.org/rss/1.0/modules/content/"
 THUMBNAIL_SPEC = "fill-1200x630"  # the size newsrooms and social cards expect
 
 
@@ -83,6 +97,7 @@ class FeedItem:
     province: ProvincePage
     first_video: FirstVideo | None
     request: HttpRequest
+    body_html: str = ""
 
     @property
     def video(self) -> VideoStructValue | None:
@@ -166,6 +181,23 @@ def _provinces_of(stories) -> dict[int, ProvincePage]:
     return {story.pk: by_path[story.path[: -Page.steplen]] for story in stories}
 
 
+# A URL from the site's root in the body: the API's body has none, but a reader must not depend on it.
+_ROOT_RELATIVE = re.compile(r'(\s(?:href|src|poster)=")/(?!/)')
+
+
+def _bodies(stories, request) -> dict[int, str]:
+    """Each story's body as the API gives it (``body_html``: clean HTML, absolute URLs), made for
+    the whole feed in the API's fixed number of queries."""
+    rows = StoryRow.of(StoryPage.objects.filter(pk__in=[story.pk for story in stories]))
+    batch = StoryBatch(rows, request)
+    site_root = request.build_absolute_uri("/")
+
+    def absolute(html: str) -> str:
+        return _ROOT_RELATIVE.sub(lambda match: match.group(1) + site_root, html)
+
+    return {row.pk: absolute(batch.represent(row)["body_html"]) for row in rows}
+
+
 def _first_videos(stories, language: str) -> dict[int, FirstVideo]:
     """Each story's first video, in a fixed number of queries: the uploaded files of all of them,
     their renditions, and (in a translation's feed) the originals' captioned videos."""
@@ -223,13 +255,26 @@ class MediaRssMixin:
 
 
 class MediaRssFeedGenerator(MediaRssMixin, Rss201rev2Feed):
+    """RSS 2.0 with the full text (content:encoded) and the last publication (atom:updated: the
+    RSS generator writes no item's updateddate)."""
+
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:media": MRSS_NAMESPACE}
+        return {**super().rss_attributes(), "xmlns:media": MRSS_NAMESPACE, "xmlns:content": CONTENT_NAMESPACE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item["updateddate"] is not None:
+            handler.addQuickElement("atom:updated", rfc3339_date(item["updateddate"]))
+        handler.addQuickElement("content:encoded", item["body_html"])
 
 
 class MediaAtomFeedGenerator(MediaRssMixin, Atom1Feed):
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MRSS_NAMESPACE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content", item["body_html"], {"type": "html"})
 
 
 class StoryFeed(Feed):
@@ -296,10 +341,14 @@ class StoryFeed(Feed):
             obj.stories()
             .select_related("hero_image", "locale")
             .prefetch_related(Prefetch("hero_image__renditions", queryset=renditions))
-            .order_by("-first_published_at")[:FEED_LENGTH]
+            .order_by("-last_published_at", "-pk")[:FEED_LENGTH]  # a correction comes back to the top
         )
         provinces, videos = _provinces_of(stories), _first_videos(stories, obj.language)
-        return [FeedItem(story, provinces[story.pk], videos.get(story.pk), obj.request) for story in stories]
+        bodies = _bodies(stories, obj.request)
+        return [
+            FeedItem(story, provinces[story.pk], videos.get(story.pk), obj.request, bodies.get(story.pk, ""))
+            for story in stories
+        ]
 
     def item_title(self, item):
         return item.story.title
@@ -315,7 +364,8 @@ class StoryFeed(Feed):
         return story_guid(item.story)
 
     def item_pubdate(self, item):
-        return item.story.first_published_at
+        # RSS's only date: the last publication, so that a correction is taken again (see above).
+        return item.story.last_published_at
 
     def item_updateddate(self, item):
         return item.story.last_published_at
@@ -336,8 +386,11 @@ class StoryFeed(Feed):
         return [Enclosure(file.url, str(file.size), file.mime_type)]
 
     def item_extra_kwargs(self, item):
-        return {"media": item.media_rss()}
+        return {"media": item.media_rss(), "body_html": item.body_html}
 
 
 class AtomStoryFeed(StoryFeed):
     feed_type = MediaAtomFeedGenerator
+
+    def item_pubdate(self, item):
+        return item.story.first_published_at  # Atom's published; its updated is the last publication

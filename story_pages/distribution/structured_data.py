@@ -67,11 +67,6 @@ def video_object(shared: SharedStory, request) -> dict | None:
     story = shared.story
     thumbnail = shared.image.url if shared.image else video.poster_url
     block = _first_video_block(story)
-    content_url, encoding = video.content_url, video.mime_type
-    uploaded = block is not None and video.source == "upload"
-    web = video_files.web_rendition(block.value.web_renditions) if uploaded else None
-    if web is not None:  # what a browser plays; the master stays in the API and ninjs
-        content_url, encoding = request.build_absolute_uri(web.file.url), video_files.MP4
     return _without_empty(
         {
             "@type": "VideoObject",
@@ -81,8 +76,9 @@ def video_object(shared: SharedStory, request) -> dict | None:
             "uploadDate": iso_datetime(story.first_published_at),
             "duration": iso_duration(video.duration) if video.duration else None,
             "inLanguage": shared.language,
-            "contentUrl": content_url,
-            "encodingFormat": encoding,
+            # What a browser plays (a web rendition): the master stays in the API and ninjs.
+            "contentUrl": video.content_url,
+            "encodingFormat": video.mime_type,
             "embedUrl": video.embed_url,
             "transcript": video_files.transcript(block.value) if block else None,
             "caption": _caption(story, block, shared.language, request),

@@ -4,6 +4,7 @@
   province page and those of the provinces merged into it, in every language, but not publish;
 - the ministry's moderators ("Kiểm duyệt"): publish anywhere under the province index;
 - translators ("Biên dịch"): edit and submit translations outside the Vietnamese tree, not publish.
+The moderators also manage the outlets' webhook endpoints (Settings → Webhooks).
 Stories go through the "Kiểm duyệt T63" workflow on every language's province index.
 Everything here is idempotent: load_provinces runs it after the provinces.
 """
@@ -35,6 +36,9 @@ EDITOR_COLLECTION_PERMISSIONS = (
     "wagtailimages.choose_image",
     "wagtailmedia.add_media",
 )
+WEBHOOK_PERMISSIONS = tuple(
+    f"story_pages.{action}_webhookendpoint" for action in ("add", "change", "delete", "view")
+)
 MODERATOR_COLLECTION_PERMISSIONS = (
     *EDITOR_COLLECTION_PERMISSIONS,
     "wagtailimages.change_image",
@@ -56,7 +60,9 @@ def sync_teams() -> None:
         _grant_collection(editors, EDITOR_COLLECTION_PERMISSIONS)
 
     indexes = list(ProvinceIndexPage.objects.all())
-    moderators = _group(MODERATORS, "wagtailadmin.access_admin", "wagtail_localize.submit_translation")
+    moderators = _group(
+        MODERATORS, "wagtailadmin.access_admin", "wagtail_localize.submit_translation", *WEBHOOK_PERMISSIONS
+    )
     translators = _group(TRANSLATORS, "wagtailadmin.access_admin", "wagtail_localize.submit_translation")
     for index in indexes:
         _grant_page(moderators, index, MODERATOR_PAGE_PERMISSIONS)

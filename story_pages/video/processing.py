@@ -20,6 +20,7 @@ from django_tasks import task
 
 from story_pages import content_version
 from story_pages.models.video import ProcessingState, VideoProcessing, VideoRendition
+from story_pages.video.pacing import ReadersFirst
 from story_pages.video.transcode import TranscodeFailed, poster_jpeg, transcode
 
 logger = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ def process_video(media_id: int, source_name: str) -> str:
                 Path(work),
                 on_progress=_ProgressWriter(current).write,
                 threads=getattr(settings, "T63_TRANSCODE_THREADS", 0),
+                pace=ReadersFirst(getattr(settings, "T63_TRANSCODE_YIELD_ABOVE", None)).pause_while_busy,
             )
             poster = None if media.thumbnail else poster_jpeg(source)
             return _swap_in(media, source_name, files, poster)

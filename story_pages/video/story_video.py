@@ -29,21 +29,25 @@ def first_video(story, request) -> StoryVideo | None:
             continue
         value = block.value
         if value.source == "upload":
-            return _uploaded(value["media"], request)
+            return _uploaded(value, request)
         if value.source == "embed":
             url = value["embed_url"]
             return StoryVideo("embed", value.get("embed_duration"), embed_url=player_url(url), page_url=url)
     return None
 
 
-def _uploaded(media, request) -> StoryVideo:
+def _uploaded(value, request) -> StoryVideo:
+    """Played from the largest web rendition, which every browser and link preview plays; from
+    the uploaded file (the broadcasters' master, perhaps HEVC) only until the worker made them."""
+    media = value["media"]
+    played = value.web_renditions[-1] if value.web_renditions else None
     return StoryVideo(
         "upload",
         media.duration,
-        content_url=request.build_absolute_uri(media.file.url),
-        mime_type=mimetypes.guess_type(media.file.name)[0] or "video/mp4",
-        width=media.width or None,
-        height=media.height or None,
+        content_url=request.build_absolute_uri((played or media).file.url),
+        mime_type="video/mp4" if played else mimetypes.guess_type(media.file.name)[0] or "video/mp4",
+        width=(played or media).width or None,
+        height=(played or media).height or None,
         poster_url=request.build_absolute_uri(media.thumbnail.url) if media.thumbnail else None,
     )
 

@@ -154,11 +154,13 @@ def transcode(
     *,
     on_progress: Callable[[float], None] | None = None,
     threads: int = 0,
+    pace: Callable[[], None] | None = None,
 ) -> list[RenditionFile]:
     """Write ``out_dir``/<name>.mp4 for each planned rendition of ``source`` and describe them.
 
     ``threads`` goes to the decoder, the scalers and the encoders (0: FFmpeg's choice, one per
-    core). ``on_progress`` gets a rising fraction at most every half second, then 1.0. Raises
+    core). ``on_progress`` gets a rising fraction at most every half second, then 1.0; ``pace`` is
+    called before each picture, and may sleep (pacing.ReadersFirst). Raises
     TranscodeFailed, leaving nothing in ``out_dir``, if any rendition cannot be made.
     """
     out_dir = Path(out_dir)
@@ -173,7 +175,7 @@ def transcode(
         except (av.FFmpegError, OSError, ValueError) as error:
             raise TranscodeFailed("undecodable", str(error)) from error
         with container:
-            _Job(container, work, outputs, on_progress, threads).run()
+            _Job(container, work, outputs, on_progress, threads, pace).run()
         try:
             for output in outputs:
                 os.replace(output.path, out_dir / output.path.name)
@@ -198,8 +200,9 @@ def transcode(
 class _Job:
     """One pass over the source's packets, feeding each decoded frame to every rendition."""
 
-    def __init__(self, container, work, outputs, on_progress, threads):
+    def __init__(self, container, work, outputs, on_progress, threads, pace):
         self.container, self.work, self.outputs, self.threads = container, work, outputs, threads
+        self.pace = pace
         self.on_progress, self.reported, self.shown = on_progress, time.monotonic(), 0.0
         videos = [s for s in container.streams.video if not s.disposition & Disposition.attached_pic]
         if not videos:
@@ -239,6 +242,8 @@ class _Job:
     def picture(self, frame):
         if frame.pts is None:
             return
+        if self.pace:
+            self.pace()
         moment = float(frame.pts * self.video.time_base)
         # A quarter frame of leeway, for the jitter of phones' variable frame rates.
         if self.last_shown is not None and moment - self.last_shown < 0.75 / self.rate:

@@ -199,6 +199,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # transcode may use.
 TASKS, RQ_QUEUES = services.task_backends(env.TASKS_BACKEND, env.REDIS_URL)
 T63_TRANSCODE_THREADS = env.TRANSCODE_THREADS
+T63_TRANSCODE_YIELD_ABOVE = env.TRANSCODE_YIELD_ABOVE
+# Outlets' webhooks go to public http(s) addresses only (no request into our own network); dev and
+# test settings may allow a receiver on this machine.
+T63_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = False
 
 # Production hardening (issue 7). Uploads: sizes, and content that must match the extension
 # (images through Willow, videos through PyAV probing, documents through our form).

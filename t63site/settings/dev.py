@@ -1,7 +1,13 @@
 from urllib.parse import urlsplit
 
 from t63site.settings.base import *  # noqa: F403
-from t63site.settings.environment import EMAIL_URL, env_bool, env_list, env_str
+from t63site.settings.environment import (
+    EMAIL_URL,
+    WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
+    env_bool,
+    env_list,
+    env_str,
+)
 
 DEBUG = env_bool("DEBUG", True)
 # A development key: dev settings never serve the public.
@@ -11,3 +17,5 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", f"127.0.0.1,localhost,{urlsplit(T63_SI
 # E-mails are printed where `make run` runs, unless EMAIL_URL names a server (a local Mailpit).
 if not EMAIL_URL:
     T63_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A webhook receiver on this machine, to try them (T63_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=1).
+T63_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = WEBHOOKS_ALLOW_PRIVATE_ADDRESSES

@@ -48,6 +48,13 @@ CACHE_ENABLED = env_str("T63_CACHE", "on") != "off"
 TASKS_BACKEND = env_str("T63_TASKS", "database")
 # Threads a worker gives one transcode (0: as many as FFmpeg likes).
 TRANSCODE_THREADS = int(env_str("T63_TRANSCODE_THREADS", "0"))
+# A transcode waits while other processes use more than this share of the processors (readers
+# first: story_pages/video/pacing.py); "off" never waits.
+_YIELD_ABOVE = env_str("T63_TRANSCODE_YIELD_ABOVE", "0.25")
+TRANSCODE_YIELD_ABOVE = None if _YIELD_ABOVE == "off" else float(_YIELD_ABOVE)
+# Webhooks to private and loopback addresses (a receiver on this machine): read by the dev and test
+# settings only; production always refuses them (story_pages/distribution/webhooks/addresses.py).
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("T63_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", False)
 # The largest video file an editor may upload, in megabytes.
 T63_MAX_VIDEO_MB = int(env_str("T63_MAX_VIDEO_MB", "500"))
 

@@ -1,6 +1,7 @@
 import tempfile
 from pathlib import Path
 
+from t63site.settings import environment as env
 from t63site.settings import services
 from t63site.settings.base import *  # noqa: F403
 from t63site.settings.environment import env_str
@@ -32,6 +33,11 @@ T63_CONTENT_VERSION_CHECK_SECONDS = None
 # Background work runs inside the test's own process; the worker's tests queue it in the database
 # and start a real worker process (tests/story_pages/video/test_worker.py), which sets T63_TASKS.
 TASKS, RQ_QUEUES = services.task_backends(env_str("T63_TASKS", "immediate"), env_str("REDIS_URL"))
+# Transcodes in tests do not wait for an idle machine (pacing has its own tests).
+T63_TRANSCODE_YIELD_ABOVE = None
+# Refused as in production, except where a test sends webhooks to its own receiver on 127.0.0.1 (and
+# tells the worker process it starts).
+T63_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not memory: the worker process opens the same test database.
     _test_database = Path(tempfile.mkdtemp(prefix="t63-test-db-")) / "t63.sqlite3"

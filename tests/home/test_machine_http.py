@@ -1,6 +1,8 @@
 """HTTP for machines: CORS, ETag/Last-Modified, 304 without work, and no stale content after a publish."""
 
 import base64
+import time
+from email.utils import formatdate, parsedate_to_datetime
 
 import pytest
 from django.core.cache import caches
@@ -32,6 +34,37 @@ def test_a_conditional_request_is_answered_304_without_touching_the_database(cli
         response = client.get(url, headers={"If-None-Match": etag})
     assert response.status_code == 304
     assert len(queries) == 0
+
+
+@pytest.mark.parametrize("url", MACHINE_URLS)
+def test_if_modified_since_is_honoured_without_touching_the_database(client, db, url):
+    client.get(url)  # the first request sets the content version
+    time.sleep(1.01)  # and once its second is over, Last-Modified is that second
+    last_modified = client.get(url)["Last-Modified"]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, headers={"If-Modified-Since": last_modified})
+    assert response.status_code == 304 and response["ETag"]
+    assert len(queries) == 0
+    earlier = formatdate(parsedate_to_datetime(last_modified).timestamp() - 1, usegmt=True)
+    assert client.get(url, headers={"If-Modified-Since": earlier}).status_code == 200
+
+
+def test_a_change_in_the_same_second_is_not_hidden_by_if_modified_since(client, db):
+    last_modified = client.get("/api/v2/stories/")["Last-Modified"]
+    story = StoryPageFactory(parent=province("24"), body=[paragraph("Mới")])
+    story.save_revision().publish()  # quite likely within the same second as the first answer
+    answer = client.get("/api/v2/stories/", headers={"If-Modified-Since": last_modified})
+    assert answer.status_code == 200 and answer.json()["meta"]["total_count"] == 1
+
+
+def test_if_modified_since_is_ignored_beside_if_none_match(client, db):
+    client.get("/api/v2/stories/")
+    time.sleep(1.01)
+    first = client.get("/api/v2/stories/")
+    stale = client.get(
+        "/api/v2/stories/", headers={"If-None-Match": '"stale"', "If-Modified-Since": first["Last-Modified"]}
+    )
+    assert stale.status_code == 200
 
 
 def test_a_publish_is_visible_on_the_next_request(client, db):

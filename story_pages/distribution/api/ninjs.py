@@ -1,13 +1,22 @@
 """A story in IPTC's ninjs: version 3.x (camelCase, arrays) and 1.x (the shape Superdesk and
 similar newsroom systems ingest: headline, body_html, renditions and associations as objects).
 
-Both are built from the API's representation of the story, so they carry the same facts.
+Both are built from the API's representation of the story, so they carry the same facts, in the
+form Superdesk's own ninjs parser (superdesk-core 2.5 and later, tests/data/superdesk) takes
+whole:
+- times in UTC, in whole seconds, ending in "Z": the parser reads no other form;
+- ``type`` "text" for a story with text, its pictures and videos as associations ("composite"
+  would make it a package, which gets no abstract), "video" for a story that is a video;
+- pictures in Superdesk's sizes, a video with its files and poster pictures (ninjs_media);
+- who wrote it (``by``, and as a named party), the plain text beside the HTML, and each
+  picture's credit under the story's licence.
 """
 
 import re
+from datetime import UTC
 from html.parser import HTMLParser
 
-from story_pages.distribution.identifiers import story_guid
+from story_pages.distribution.api.ninjs_media import Picture, StoryMedia
 
 NINJS_3_STANDARD = {
     "name": "ninjs",
@@ -19,10 +28,16 @@ NINJS_1_STANDARD = {
     "version": "1.6",
     "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_1.6.json",
 }
+# The role of the party that wrote the story (ninjs 3 infoSources, 1.x infosource).
+AUTHOR_ROLE = "author"
 
 
-def _iso(moment) -> str | None:
-    return moment.isoformat() if moment else None
+def utc_seconds(moment) -> str | None:
+    """2026-12-01T12:16:21Z: UTC, whole seconds (the fraction dropped), "Z". Superdesk's parser
+    takes only whole seconds with "Z" or "+0000" (2.5.3 and later also "+00:00")."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # Elements that end a paragraph of the plain text; <br> ends a line within one.
@@ -77,153 +92,80 @@ def _usage_terms(item) -> str:
     return f"{item['licence']['id']} ({item['licence']['url']}). Nguồn: Cổng T63 – {item['credit_line']}"
 
 
-def _image_renditions(image) -> list[dict]:
-    return [
-        {
-            "name": name,
-            "href": r["url"],
-            "contentType": _image_type(r["url"]),
-            "width": r["width"],
-            "height": r["height"],
-        }
-        for name, r in image["renditions"].items()
-    ]
-
-
-def _image_type(url: str) -> str:
-    extension = url.rsplit(".", 1)[-1].lower()
+def _rights(item) -> dict:
+    """Who holds the rights to the story and everything in it, and on what terms (ninjs 3
+    names; 1.x: the same names in lower case)."""
     return {
-        "jpg": "image/jpeg",
-        "jpeg": "image/jpeg",
-        "png": "image/png",
-        "webp": "image/webp",
-        "gif": "image/gif",
-    }.get(extension, "image/jpeg")
-
-
-def _video_renditions(video) -> list[dict]:
-    """A video's files, in ninjs 3's names: the broadcasters' master as "original" (for an embed,
-    the provider's page), the worker's MP4s by their names ("720p", "360p"), and a WebVTT file of
-    captions per language, "captions_vi" (no rendition has a language: it is in the name)."""
-    duration = float(video["duration"] or 0)
-    if video["source"] != "upload":
-        # A player page on YouTube, Facebook or Vimeo.
-        return [{"name": "original", "href": video["url"], "contentType": "text/html", "duration": duration}]
-    master = video["master"]
-    renditions = [
-        {
-            "name": "original",
-            "href": master["url"],
-            "contentType": master["mime_type"],
-            "width": master["width"] or 0,
-            "height": master["height"] or 0,
-            "duration": duration,
-        }
-    ]
-    renditions += [
-        {
-            "name": rendition["name"],
-            "href": rendition["url"],
-            "contentType": rendition["mime_type"],
-            "width": rendition["width"],
-            "height": rendition["height"],
-            "sizeInBytes": rendition["size"],
-            "duration": duration,
-        }
-        for rendition in video["renditions"]
-    ]
-    renditions += [
-        {
-            "name": caption_rendition_name(captions["language"]),
-            "href": captions["url"],
-            "contentType": "text/vtt",
-            "title": f"Captions ({captions['language']}), WebVTT",
-        }
-        for captions in video["captions"]
-    ]
-    return renditions
-
-
-def caption_rendition_name(language: str) -> str:
-    """captions_vi, captions_en: a name ninjs 1.x accepts as a key (letters, digits, "_")."""
-    return "captions_" + re.sub(r"[^A-Za-z0-9]", "_", language)
-
-
-def _videos(item) -> list[tuple[str, str, dict]]:
-    """(ninjs 3 name, URI, representation) of each video block that has a file or a link, in body
-    order: the first is "mainvideo", as ninjs 1.x names it for Superdesk."""
-    videos = [block for block in item["body"] if block["type"] == "video" and block["value"]["url"]]
-    return [
-        (
-            "mainvideo" if number == 1 else f"video{number}",
-            f"{item['guid']}:video" if number == 1 else f"{item['guid']}:video:{block['id']}",
-            block["value"],
-        )
-        for number, block in enumerate(videos, start=1)
-    ]
-
-
-def _video_rights(item) -> dict:
-    """Who holds the rights to the video and on what terms: the story's own (ninjs 3 names)."""
-    return {
-        "copyrightHolder": item["credit_line"],
-        "usageTerms": _usage_terms(item),
-    }
-
-
-def _envelope(item: dict, story, associations) -> dict:
-    """What identifies the item and its rights, named as ninjs 3 names it (1.x: the same names in
-    lower case)."""
-    return {
-        "uri": item["guid"],
-        "type": "composite" if associations else "text",
-        "version": str(story.latest_revision_id or 1),
-        "firstCreated": _iso(item["first_published_at"]),
-        "versionCreated": _iso(item["last_published_at"]),
-        "pubStatus": "usable",
-        "language": item["locale"],
         "copyrightHolder": item["credit_line"],
         "copyrightNotice": f"{item['credit_line']} – {item['licence']['id']}",
         "usageTerms": _usage_terms(item),
     }
 
 
+def _envelope(item: dict, story, media: StoryMedia) -> dict:
+    """What identifies the item and its rights, named as ninjs 3 names it (1.x: the same names in
+    lower case)."""
+    return {
+        "uri": item["guid"],
+        "type": media.type,
+        "version": str(story.latest_revision_id or 1),
+        "firstCreated": utc_seconds(item["first_published_at"]),
+        "versionCreated": utc_seconds(item["last_published_at"]),
+        "pubStatus": "usable",
+        "language": item["locale"],
+        **_rights(item),
+    }
+
+
+def _picture3(item: dict, picture: Picture, renditions: list[dict]) -> dict:
+    image = picture.image
+    descriptions = [{"role": "alt", "contentType": "text/plain", "value": image["alt"] or image["title"]}]
+    if picture.caption:
+        descriptions.insert(0, {"role": "caption", "contentType": "text/plain", "value": picture.caption})
+    return {
+        "name": picture.name,
+        "uri": picture.uri,
+        "type": "picture",
+        "headlines": [{"value": image["title"]}],
+        "descriptions": descriptions,
+        "by": picture.credit,
+        **_rights(item),
+        "rightsInfo": {"linkedRights": item["licence"]["url"]},
+        "renditions": renditions,
+    }
+
+
+def _video3(item: dict, name: str, uri: str, video: dict, renditions: list[dict]) -> dict:
+    association = {
+        "name": name,
+        "uri": uri,
+        "type": "video",
+        "language": item["locale"],
+        "headlines": [{"value": video["caption"] or item["title"]}],
+        "by": item["credit_line"],
+        **_rights(item),
+        "rightsInfo": {"linkedRights": item["licence"]["url"]},
+        "renditions": renditions,
+    }
+    if video["transcript"]:
+        # ninjs has no transcript: it is a body of the video, its role saying which.
+        association["bodies"] = [
+            {"role": "transcript", "contentType": "text/plain", "value": video["transcript"]}
+        ]
+    return association
+
+
 def ninjs3(item: dict, story) -> dict:
-    associations = []
-    if item["hero_image"]:
-        image = item["hero_image"]
-        associations.append(
-            {
-                "name": "mainpic",
-                "uri": f"{story_guid(story)}:image:{image['id']}",
-                "type": "picture",
-                "headlines": [{"value": image["title"]}],
-                "descriptions": [
-                    {"role": "alt", "contentType": "text/plain", "value": image["alt"] or image["title"]}
-                ],
-                "renditions": _image_renditions(image),
-            }
-        )
-    for name, uri, video in _videos(item):
-        association = {
-            "name": name,
-            "uri": uri,
-            "type": "video",
-            "language": item["locale"],
-            "headlines": [{"value": video["caption"] or item["title"]}],
-            **_video_rights(item),
-            "rightsInfo": {"linkedRights": item["licence"]["url"]},
-            "renditions": _video_renditions(video),
-        }
-        if video["transcript"]:
-            # ninjs has no transcript: it is a body of the video, its role saying which.
-            association["bodies"] = [
-                {"role": "transcript", "contentType": "text/plain", "value": video["transcript"]}
-            ]
-        associations.append(association)
+    media = StoryMedia(item)
+    # The story's own picture, its videos, then the pictures of its body.
+    heroes = [p for p in media.pictures if p.is_hero]
+    in_body = [p for p in media.pictures if not p.is_hero]
+    associations = [_picture3(item, p, media.picture_renditions[p.uri]) for p in heroes]
+    associations += [_video3(item, *video) for video in media.videos]
+    associations += [_picture3(item, p, media.picture_renditions[p.uri]) for p in in_body]
     return {
         "standard": NINJS_3_STANDARD,
-        **_envelope(item, story, associations),
+        **_envelope(item, story, media),
         "rightsInfo": {"linkedRights": item["licence"]["url"]},
         "headlines": [{"value": item["title"]}],
         "descriptions": [{"role": "summary", "contentType": "text/plain", "value": item["summary"]}],
@@ -232,10 +174,14 @@ def ninjs3(item: dict, story) -> dict:
             {"role": "text", "contentType": "text/plain", "value": plain_text(item["body_html"])},
         ],
         "by": item["credit_line"],
+        "infoSources": [{"name": item["credit_line"], "role": AUTHOR_ROLE}],
         "located": item["province"]["name"],
         "places": [{"name": item["province"]["name"], "rel": "about", "literal": item["province"]["code"]}],
         "subjects": [{"name": item["theme"]["label"], "rel": "about", "literal": item["theme"]["code"]}],
-        "renditions": [{"name": "web", "href": item["url"], "contentType": "text/html"}],
+        "renditions": [
+            {"name": "web", "href": item["url"], "contentType": "text/html"},
+            *media.own_renditions(),
+        ],
         "associations": associations,
     }
 
@@ -247,51 +193,75 @@ def _ninjs1_rendition(rendition: dict) -> dict:
     return {names.get(key, key): value for key, value in rendition.items() if key != "name"}
 
 
+def _ninjs1_renditions(renditions: list[dict]) -> dict:
+    return {rendition["name"]: _ninjs1_rendition(rendition) for rendition in renditions}
+
+
+def _lower(fields: dict) -> dict:
+    return {name.lower(): value for name, value in fields.items()}
+
+
+def _picture1(item: dict, picture: Picture, renditions: list[dict]) -> dict:
+    """A picture as Superdesk takes it: the caption as its description, the alt text as its
+    body (Superdesk's alt_text), the credit as its byline."""
+    image = picture.image
+    alt = image["alt"] or image["title"]
+    return {
+        "uri": picture.uri,
+        "type": "picture",
+        "headline": image["title"],
+        "description_text": picture.caption or alt,
+        "body_text": alt,
+        "byline": picture.credit,
+        **_lower(_rights(item)),
+        "rightsinfo": {"linkedrights": item["licence"]["url"]},
+        "renditions": _ninjs1_renditions(renditions),
+    }
+
+
+def _video1(item: dict, video: dict, uri: str, renditions: list[dict]) -> dict:
+    association = {
+        "uri": uri,
+        "type": "video",
+        "language": item["locale"],
+        "headline": video["caption"] or item["title"],
+        "byline": item["credit_line"],
+        **_lower(_rights(item)),
+        "rightsinfo": {"linkedrights": item["licence"]["url"]},
+        "renditions": _ninjs1_renditions(renditions),
+    }
+    if video["transcript"]:
+        # body_<format>: the video's text, which for a video is what is said in it.
+        association["body_text"] = video["transcript"]
+    return association
+
+
 def ninjs1(item: dict, story) -> dict:
+    media = StoryMedia(item)
     associations = {}
-    if item["hero_image"]:
-        image = item["hero_image"]
-        associations["featuremedia"] = {
-            "uri": f"{story_guid(story)}:image:{image['id']}",
-            "type": "picture",
-            "headline": image["title"],
-            "description_text": image["alt"] or image["title"],
-            "renditions": {
-                r["name"]: {
-                    "href": r["href"],
-                    "mimetype": r["contentType"],
-                    "width": r["width"],
-                    "height": r["height"],
-                }
-                for r in _image_renditions(image)
-            },
-        }
-    for name, uri, video in _videos(item):
-        association = {
-            "uri": uri,
-            "type": "video",
-            "language": item["locale"],
-            "headline": video["caption"] or item["title"],
-            **{key.lower(): value for key, value in _video_rights(item).items()},
-            "rightsinfo": {"linkedrights": item["licence"]["url"]},
-            "renditions": {r["name"]: _ninjs1_rendition(r) for r in _video_renditions(video)},
-        }
-        if video["transcript"]:
-            # body_<format>: the video's text, which for a video is what is said in it.
-            association["body_text"] = video["transcript"]
-        associations[name] = association
+    for picture in media.pictures:
+        # The hero is the story's "featuremedia", as Superdesk names a story's main picture.
+        name = "featuremedia" if picture.is_hero else picture.name
+        associations[name] = _picture1(item, picture, media.picture_renditions[picture.uri])
+    for name, uri, video, renditions in media.videos:
+        associations[name] = _video1(item, video, uri, renditions)
     return {
         "$standard": NINJS_1_STANDARD,
-        **{name.lower(): value for name, value in _envelope(item, story, associations).items()},
+        **_lower(_envelope(item, story, media)),
         "rightsinfo": {"linkedrights": item["licence"]["url"]},
         "headline": item["title"],
         "description_text": item["summary"],
         "body_html": item["body_html"],
+        "body_text": plain_text(item["body_html"]),
         "byline": item["credit_line"],
+        "infosource": [{"name": item["credit_line"], "rel": AUTHOR_ROLE}],
         "located": item["province"]["name"],
         "place": [{"name": item["province"]["name"], "rel": "about", "code": item["province"]["code"]}],
         "subject": [{"name": item["theme"]["label"], "rel": "about", "code": item["theme"]["code"]}],
         "wordcount": item["word_count"],
-        "renditions": {"web": {"href": item["url"], "mimetype": "text/html"}},
+        "renditions": {
+            "web": {"href": item["url"], "mimetype": "text/html"},
+            **_ninjs1_renditions(media.own_renditions()),
+        },
         "associations": associations,
     }

@@ -1,247 +1,40 @@
-"""The OpenAPI 3.1 description of the outlets' endpoints (Wagtail's API v2 publishes none).
+"""The OpenAPI 3.1 description of the outlets' endpoints (Wagtail's API v2 publishes none): the
+stories in JSON, ninjs and NewsML-G2, the provinces, the media files, the change feed and the
+conditional requests every answer honours. Its shapes are in openapi_schemas.py.
 
-Kept true by tests/story_pages/test_openapi.py, which fuzzes the live API against it.
+Kept true by tests/story_pages/distribution/test_openapi.py, which fuzzes the live API against it.
 """
 
 from django.conf import settings
 from django.http import JsonResponse
 
+from story_pages.distribution.api.change_feed import DEFAULT_LIMIT as DEFAULT_CHANGES
+from story_pages.distribution.api.change_feed import MAX_LIMIT as MAX_CHANGES
+from story_pages.distribution.api.newsml import MEDIA_TYPE as NEWSML_MEDIA_TYPE
+from story_pages.distribution.api.openapi_schemas import SCHEMAS
 from story_pages.models import StoryFormat, Theme
 from story_pages.provinces.register import load_records
 
-NULLABLE_STRING = {"type": ["string", "null"]}
-RENDITION = {
-    "type": "object",
-    "required": ["url", "width", "height"],
-    "properties": {
-        "url": {"type": "string", "format": "uri"},
-        "width": {"type": "integer"},
-        "height": {"type": "integer"},
-    },
-}
-IMAGE = {
-    "type": ["object", "null"],
-    "required": ["id", "title", "alt", "renditions"],
-    "properties": {
-        "id": {"type": "integer"},
-        "title": {"type": "string"},
-        "alt": {"type": "string"},
-        "renditions": {
-            "type": "object",
-            "required": ["original", "share", "medium"],
-            "properties": {"original": RENDITION, "share": RENDITION, "medium": RENDITION},
-        },
-    },
-}
-LICENCE = {
-    "type": "object",
-    "required": ["id", "url"],
-    "properties": {"id": {"type": "string"}, "url": {"type": "string", "format": "uri"}},
-}
-VIDEO = {
-    "type": ["object", "null"],
-    "required": [
-        "source",
-        "url",
-        "duration",
-        "caption",
-        "poster",
-        "transcript",
-        "captions",
-        "renditions",
-        "master",
-    ],
-    "properties": {
-        "source": {"enum": ["upload", "embed"]},
-        "url": {**NULLABLE_STRING, "description": "The uploaded file (the master), or the linked page."},
-        "mime_type": {"type": "string"},
-        "provider": NULLABLE_STRING,
-        "duration": {
-            "type": ["number", "null"],
-            "description": "Seconds: measured for uploads, stated for embeds.",
-        },
-        "width": {"type": ["integer", "null"]},
-        "height": {"type": ["integer", "null"]},
-        "caption": {"type": "string"},
-        "poster": NULLABLE_STRING,
-        "transcript": {
-            "type": "string",
-            "description": (
-                "What is said in the video, paragraphs apart by a blank line: the captions in the "
-                "story's language for an upload, the editor's transcript for a linked video."
-            ),
-        },
-        "captions": {
-            "type": "array",
-            "description": (
-                "WebVTT caption files of an uploaded video: in the story's language and, for a "
-                "translation, in the original's."
-            ),
-            "items": {
-                "type": "object",
-                "required": ["language", "url"],
-                "properties": {
-                    "language": {"type": "string"},
-                    "url": {"type": "string", "format": "uri"},
-                },
-            },
-        },
-        "renditions": {
-            "type": "array",
-            "description": "H.264/AAC MP4s of an uploaded video for the web (720p, 360p), smallest first.",
-            "items": {
-                "type": "object",
-                "required": ["name", "url", "width", "height", "mime_type", "size"],
-                "properties": {
-                    "name": {"type": "string"},
-                    "url": {"type": "string", "format": "uri"},
-                    "width": {"type": "integer"},
-                    "height": {"type": "integer"},
-                    "mime_type": {"const": "video/mp4"},
-                    "size": {"type": "integer", "description": "Bytes."},
-                },
-            },
-        },
-        "master": {
-            "type": ["object", "null"],
-            "description": "The uploaded file, for broadcasters, with the story's licence and credit line.",
-            "required": ["url", "mime_type", "width", "height", "duration", "licence", "credit_line"],
-            "properties": {
-                "url": {"type": "string", "format": "uri"},
-                "mime_type": {"type": "string"},
-                "width": {"type": ["integer", "null"]},
-                "height": {"type": ["integer", "null"]},
-                "duration": {"type": ["number", "null"]},
-                "licence": LICENCE,
-                "credit_line": {"type": "string"},
-            },
-        },
-    },
-}
-UNIT = {
-    "type": "object",
-    "required": ["code", "name"],
-    "properties": {"code": {"type": "string"}, "name": {"type": "string"}},
-}
-STORY = {
-    "type": "object",
-    "required": [
-        "id",
-        "guid",
-        "title",
-        "summary",
-        "theme",
-        "format",
-        "locale",
-        "province",
-        "word_count",
-        "reading_minutes",
-        "body_html",
-        "body",
-        "hero_image",
-        "video",
-        "lessons",
-        "key_results",
-        "credit_line",
-        "licence",
-        "url",
-        "translations",
-        "first_published_at",
-        "last_published_at",
-    ],
-    "properties": {
-        "id": {"type": "integer"},
-        "guid": {"type": "string", "pattern": "^urn:uuid:"},
-        "title": {"type": "string"},
-        "summary": {"type": "string"},
-        "theme": {
-            "type": "object",
-            "required": ["code", "label"],
-            "properties": {"code": {"enum": Theme.values}, "label": {"type": "string"}},
-        },
-        "format": {"enum": [*StoryFormat.values, None]},
-        "locale": {"enum": [code for code, _ in settings.LANGUAGES]},
-        "province": {
-            "type": "object",
-            "required": ["code", "name", "official_name", "status", "current_unit"],
-            "properties": {
-                "code": {"type": "string", "pattern": "^[0-9]{2}$"},
-                "name": {"type": "string"},
-                "official_name": {"type": "string"},
-                "status": {"enum": ["current", "merged"]},
-                "current_unit": UNIT,
-            },
-        },
-        "word_count": {"type": "integer", "minimum": 0},
-        "reading_minutes": {"type": "integer", "minimum": 1},
-        "body_html": {"type": "string", "description": "Clean HTML with absolute URLs."},
-        "body": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["type", "value"],
-                "properties": {
-                    "type": {
-                        "enum": ["paragraph", "heading", "image", "quote", "key_result", "lesson", "video"]
-                    },
-                    "id": NULLABLE_STRING,
-                    "value": {},
-                },
-            },
-        },
-        "hero_image": IMAGE,
-        "video": VIDEO,
-        "lessons": {"type": "array", "items": {"type": "object", "required": ["title"]}},
-        "key_results": {"type": "array", "items": {"type": "object", "required": ["figure", "label"]}},
-        "credit_line": {"type": "string"},
-        "licence": LICENCE,
-        "url": {"type": "string", "format": "uri"},
-        "translations": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["locale", "id", "url"],
-                "properties": {
-                    "locale": {"type": "string"},
-                    "id": {"type": "integer"},
-                    "url": {"type": "string"},
-                },
-            },
-        },
-        "first_published_at": {"type": "string", "format": "date-time"},
-        "last_published_at": {"type": "string", "format": "date-time"},
-    },
-}
-PROVINCE = {
-    "type": "object",
-    "required": ["code", "name", "official_name", "kind", "status", "current_unit", "published_stories"],
-    "properties": {
-        "code": {"type": "string", "pattern": "^[0-9]{2}$"},
-        "name": {"type": "string"},
-        "official_name": {"type": "string"},
-        "kind": {"enum": ["tinh", "thanh-pho"]},
-        "status": {"enum": ["current", "merged"]},
-        "current_unit": UNIT,
-        "current_name": NULLABLE_STRING,
-        "renamed_on": {"type": ["string", "null"], "format": "date"},
-        "latitude": {"type": ["number", "null"]},
-        "longitude": {"type": ["number", "null"]},
-        "url": NULLABLE_STRING,
-        "published_stories": {"type": "object", "additionalProperties": {"type": "integer"}},
-    },
-}
-ERROR = {"type": "object", "required": ["message"], "properties": {"message": {"type": "string"}}}
+UNREADABLE = "A URL holding a NUL byte, or a query string that is not UTF-8, is refused."
+VIETNAM_TIME = (
+    "A date (YYYY-MM-DD) is a whole day in Vietnam time (UTC+07:00); a date-time may carry its offset "
+    "(2026-07-01T08:00:00Z, 2026-07-01T15:00:00+07:00) and is read in Vietnam time without one."
+)
+PROVINCE_CODES = [record.code for record in load_records()]
+UNIT_CODES = [record.code for record in load_records() if record.status == "current"]
+LANGUAGES = [code for code, _ in settings.LANGUAGES]
 
 
-def _query(name, description, schema, **extra):
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "description": description,
-        "schema": schema,
-        **extra,
-    }
+def _ref(kind: str, name: str) -> dict:
+    return {"$ref": f"#/components/{kind}/{name}"}
+
+
+def _query(name, description, schema):
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
+def _json(schema, description):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
 def _listing(schema):
@@ -259,107 +52,208 @@ def _listing(schema):
     }
 
 
-def _json(schema, description):
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
+def _ok(description, content):
+    """A 200 with the validators a conditional request sends back."""
+    return {
+        "description": description,
+        "headers": {"ETag": _ref("headers", "ETag"), "Last-Modified": _ref("headers", "LastModified")},
+        "content": content,
+    }
 
 
-def _problem(description):
-    return _json(ERROR, description)
+def _get(operation_id, summary, parameters, ok, problems):
+    """A GET with the conditional request headers, its 200, its 304 and its errors."""
+    return {
+        "get": {
+            "operationId": operation_id,
+            "summary": summary,
+            "parameters": [
+                *parameters,
+                _ref("parameters", "IfNoneMatch"),
+                _ref("parameters", "IfModifiedSince"),
+            ],
+            "responses": {
+                "200": ok,
+                "304": _ref("responses", "NotModified"),
+                **{status: _json(_ref("schemas", "Error"), text) for status, text in problems.items()},
+            },
+        }
+    }
 
 
-UNREADABLE = "A URL holding a NUL byte, or a query string that is not UTF-8, is refused."
-STORY_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
-# Ids beyond the database's integers are simply not found.
-PROVINCE_CODES = [record.code for record in load_records()]
-UNIT_CODES = [record.code for record in load_records() if record.status == "current"]
-DOCUMENT = {
-    "openapi": "3.1.0",
-    "info": {
-        "title": "T63 stories API",
-        "version": "2.0",
-        "description": (
-            "Digital-transformation stories of Vietnam's provinces, for newsrooms. Read-only, no key needed, "
-            "any origin may GET. Content is CC BY 4.0 unless a story says otherwise; credit it as "
-            "'Nguồn: Cổng T63 – <credit_line>'."
+STORY_FILTERS = [
+    _query("province", "GSO code of any of the 63 provinces", {"enum": PROVINCE_CODES}),
+    _query("unit", "Code of a current unit: includes the provinces merged into it", {"enum": UNIT_CODES}),
+    _query("theme", "Theme", {"enum": Theme.values}),
+    _query("format", "Text, video or both", {"enum": StoryFormat.values}),
+    _query("locale", "Language", {"enum": LANGUAGES}),
+    _query(
+        "published_after",
+        f"Stories first published at or after this moment (inclusive; a date from its 00:00). {VIETNAM_TIME}",
+        _ref("schemas", "Moment"),
+    ),
+    _query(
+        "published_before",
+        f"Stories first published at or before this moment (inclusive; a date through its 23:59:59). "
+        f"{VIETNAM_TIME}",
+        _ref("schemas", "Moment"),
+    ),
+    _query(
+        "search",
+        "Words to find, in the text and in what the video says",
+        {"type": "string", "maxLength": 200},
+    ),
+    _query("order", "Publication order", {"enum": ["-first_published_at", "first_published_at"]}),
+    _ref("parameters", "Limit"),
+    _ref("parameters", "Offset"),
+]
+PATHS = {
+    "/api/v2/stories/": _get(
+        "listStories",
+        "Published stories, newest first",
+        STORY_FILTERS,
+        _ok("A page of stories", {"application/json": {"schema": _listing(_ref("schemas", "Story"))}}),
+        {"400": f"A parameter is unknown or has a bad value; the message names it. {UNREADABLE}"},
+    ),
+    "/api/v2/stories/{id}/": _get(
+        "getStory",
+        "One published story, as in the listing",
+        [_ref("parameters", "StoryId")],
+        _ok("One story", {"application/json": {"schema": _ref("schemas", "Story")}}),
+        {"400": UNREADABLE, "404": "No published story"},
+    ),
+    "/api/v2/stories/{id}/ninjs/": _get(
+        "getStoryNinjs",
+        "The story in IPTC ninjs 3.1, or 1.6 with version=1",
+        [_ref("parameters", "StoryId"), _query("version", "ninjs major version", {"enum": ["3", "1"]})],
+        _ok("A ninjs item", {"application/json": {"schema": _ref("schemas", "Ninjs")}}),
+        {"400": f"Unknown version or parameter. {UNREADABLE}", "404": "No story was ever published there"},
+    ),
+    "/api/v2/stories/{id}/newsml/": _get(
+        "getStoryNewsML",
+        "The story as an IPTC NewsML-G2 2.35 newsMessage: its newsItem (XHTML body, subjects, place, rights) "
+        "and those of its pictures and video, in a package",
+        [_ref("parameters", "StoryId")],
+        _ok("A NewsML-G2 newsMessage", {NEWSML_MEDIA_TYPE.split(";")[0]: {"schema": {"type": "string"}}}),
+        {"400": f"Unknown parameter. {UNREADABLE}", "404": "No published story"},
+    ),
+    "/api/v2/provinces/": _get(
+        "listProvinces",
+        "The 63 provinces, their status since 1 July 2025 and their published stories",
+        [_query("status", "current or merged", {"enum": ["current", "merged"]})],
+        _ok("All provinces", {"application/json": {"schema": _listing(_ref("schemas", "Province"))}}),
+        {"400": f"Bad status or unknown parameter. {UNREADABLE}"},
+    ),
+    "/api/v2/changes/": _get(
+        "listChanges",
+        "Every change to the public stories, oldest first, to keep a copy in step",
+        [
+            _query(
+                "since",
+                "A cursor this feed gave (meta.next, or a change's cursor): the changes after it. "
+                "Without it, from the beginning.",
+                {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"},
+            ),
+            _query(
+                "limit",
+                f"At most this many changes (default {DEFAULT_CHANGES})",
+                {"type": "integer", "minimum": 1, "maximum": MAX_CHANGES},
+            ),
+        ],
+        _ok("A page of changes", {"application/json": {"schema": _ref("schemas", "ChangesPage")}}),
+        {"400": f"A cursor the feed did not give, a bad limit or an unknown parameter. {UNREADABLE}"},
+    ),
+    "/api/v2/media/": _get(
+        "listMedia",
+        "Videos that published stories use, with their web renditions and master",
+        [_ref("parameters", "Limit"), _ref("parameters", "Offset")],
+        _ok(
+            "A page of media items", {"application/json": {"schema": _listing(_ref("schemas", "MediaItem"))}}
         ),
+        {"400": f"A bad value. {UNREADABLE}"},
+    ),
+    "/api/v2/media/{id}/": _get(
+        "getMedia",
+        "One video that a published story uses",
+        [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}],
+        _ok("One media item", {"application/json": {"schema": _ref("schemas", "MediaItem")}}),
+        {"400": UNREADABLE, "404": "No video of a published story"},
+    ),
+}
+# The ninjs of a story that was public and is not any more.
+PATHS["/api/v2/stories/{id}/ninjs/"]["get"]["responses"]["410"] = _json(
+    _ref("schemas", "CanceledNinjs"),
+    "Withdrawn: unpublished, deleted, made private or moved out. Delete your copy.",
+)
+COMPONENTS = {
+    "schemas": {
+        **SCHEMAS,
+        "Moment": {
+            "description": VIETNAM_TIME,
+            "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}],
+        },
     },
-    "paths": {
-        "/api/v2/stories/": {
-            "get": {
-                "operationId": "listStories",
-                "summary": "Published stories, newest first",
-                "parameters": [
-                    _query("province", "GSO code of any of the 63 provinces", {"enum": PROVINCE_CODES}),
-                    _query(
-                        "unit",
-                        "Code of a current unit: includes the provinces merged into it",
-                        {"enum": UNIT_CODES},
-                    ),
-                    _query("theme", "Theme", {"enum": Theme.values}),
-                    _query("format", "Text, video or both", {"enum": StoryFormat.values}),
-                    _query("locale", "Language", {"enum": [code for code, _ in settings.LANGUAGES]}),
-                    _query(
-                        "published_after",
-                        "Date (YYYY-MM-DD) or date-time",
-                        {"type": "string", "format": "date"},
-                    ),
-                    _query(
-                        "published_before",
-                        "Date (YYYY-MM-DD) or date-time",
-                        {"type": "string", "format": "date"},
-                    ),
-                    _query("search", "Words to find", {"type": "string", "maxLength": 200}),
-                    _query(
-                        "order", "Publication order", {"enum": ["-first_published_at", "first_published_at"]}
-                    ),
-                    _query("limit", "At most 100", {"type": "integer", "minimum": 0, "maximum": 100}),
-                    _query("offset", "Items to skip", {"type": "integer", "minimum": 0, "maximum": 10**9}),
-                ],
-                "responses": {
-                    "200": _json(_listing(STORY), "A page of stories"),
-                    "400": _problem(
-                        f"A parameter is unknown or has a bad value; the message names it. {UNREADABLE}"
-                    ),
-                },
-            }
+    "parameters": {
+        # Ids beyond the database's integers are simply not found.
+        "StoryId": {
+            "name": "id",
+            "in": "path",
+            "required": True,
+            "schema": {"type": "integer", "minimum": 1},
         },
-        "/api/v2/stories/{id}/": {
-            "get": {
-                "operationId": "getStory",
-                "parameters": [STORY_ID],
-                "responses": {
-                    "200": _json(STORY, "One story"),
-                    "400": _problem(UNREADABLE),
-                    "404": _problem("No published story"),
-                },
-            }
+        "Limit": _query("limit", "At most 100", {"type": "integer", "minimum": 0, "maximum": 100}),
+        "Offset": _query("offset", "Items to skip", {"type": "integer", "minimum": 0, "maximum": 10**9}),
+        "IfNoneMatch": {
+            "name": "If-None-Match",
+            "in": "header",
+            "required": False,
+            "description": "The ETag of your copy: 304 Not Modified, with no body, while it is current.",
+            "schema": {"type": "string"},
         },
-        "/api/v2/stories/{id}/ninjs/": {
-            "get": {
-                "operationId": "getStoryNinjs",
-                "summary": "The story in IPTC ninjs 3.1, or 1.6 with version=1",
-                "parameters": [STORY_ID, _query("version", "ninjs major version", {"enum": ["3", "1"]})],
-                "responses": {
-                    "200": _json({"type": "object", "required": ["uri"]}, "A ninjs document"),
-                    "400": _problem(f"Unknown version or parameter. {UNREADABLE}"),
-                    "404": _problem("No published story"),
-                },
-            }
+        "IfModifiedSince": {
+            "name": "If-Modified-Since",
+            "in": "header",
+            "required": False,
+            "description": (
+                "The Last-Modified of your copy (an HTTP date, GMT): 304 Not Modified while nothing public "
+                "changed after it. Ignored when If-None-Match is sent."
+            ),
+            "schema": {"type": "string"},
         },
-        "/api/v2/provinces/": {
-            "get": {
-                "operationId": "listProvinces",
-                "summary": "The 63 provinces, their status since 1 July 2025 and their published stories",
-                "parameters": [_query("status", "current or merged", {"enum": ["current", "merged"]})],
-                "responses": {
-                    "200": _json(_listing(PROVINCE), "All provinces"),
-                    "400": _problem(f"Bad status or unknown parameter. {UNREADABLE}"),
-                },
-            }
+    },
+    "headers": {
+        "ETag": {
+            "description": "Changes whenever any public content changes; send it back as If-None-Match.",
+            "schema": {"type": "string"},
         },
+        "LastModified": {
+            "description": "When public content last changed, to the second; send it as If-Modified-Since.",
+            "schema": {"type": "string"},
+        },
+    },
+    "responses": {
+        "NotModified": {
+            "description": "Your copy is current (answers say in Cache-Control how long to reuse them).",
+            "headers": {"ETag": _ref("headers", "ETag")},
+        }
     },
 }
 
 
 def openapi_document(request):
-    return JsonResponse(DOCUMENT, json_dumps_params={"ensure_ascii": False})
+    document = {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "T63 stories API",
+            "version": "2.0",
+            "description": (
+                "Digital-transformation stories of Vietnam's provinces, for newsrooms. Read-only, no key "
+                "needed, any origin may GET. Content is CC BY 4.0 unless a story says otherwise; credit "
+                "it as 'Nguồn: Cổng T63 – <credit_line>'. Times in answers are in UTC."
+            ),
+        },
+        "servers": [{"url": request.build_absolute_uri("/").rstrip("/"), "description": "This site"}],
+        "paths": PATHS,
+        "components": COMPONENTS,
+    }
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False})

@@ -10,16 +10,19 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from search import engine as search_engine
+from story_pages.distribution import changes
 from story_pages.distribution.api.filters import FILTER_PARAMETERS, StoryFilters
 from story_pages.distribution.api.machine import MachineAPIMixin
 from story_pages.distribution.api.ninjs import ninjs1, ninjs3
 from story_pages.distribution.api.pagination import CountedAlong, TotalAlongPagination, published_story_pages
 from story_pages.distribution.api.representation import StoryBatch, unit_reference
 from story_pages.distribution.api.story_rows import StoryRow
+from story_pages.distribution.api.withdrawn import canceled_ninjs1, canceled_ninjs3
 from story_pages.models import ProvincePage, StoryPage
 
 PAGINATION_PARAMETERS = frozenset({"limit", "offset"})
 NINJS_VERSIONS = {"3": ninjs3, "1": ninjs1}
+CANCELED_NINJS = {"3": canceled_ninjs3, "1": canceled_ninjs1}
 MAX_ID = 2**63 - 1
 
 
@@ -65,7 +68,14 @@ class StoriesAPIViewSet(OwnParametersOnly, MachineAPIMixin, BaseAPIViewSet):
             raise BadRequestError(f"unknown query parameter: {', '.join(sorted(unknown))}")
         if version not in NINJS_VERSIONS:
             raise BadRequestError(f"version: use one of {', '.join(NINJS_VERSIONS)}")
-        story = self._published_story(pk)
+        try:
+            story = self._published_story(pk)
+        except Http404:
+            # Published once and not now: gone, with a ninjs item that cancels it. Never published
+            # (a draft, an alias, no such id): not found.
+            if pk <= MAX_ID and (change := changes.last_change(pk)) is not None:
+                return Response(CANCELED_NINJS[version](change), status=410)
+            raise
         item = StoryBatch([story], request).represent(story)
         return Response(NINJS_VERSIONS[version](item, story))
 

@@ -57,12 +57,12 @@ def test_both_shapes_validate_for_text_and_video_stories(client, video_story, te
 def test_ninjs3_carries_the_video_as_an_association_with_its_duration(client, video_story):
     document = client.get(f"/api/v2/stories/{video_story.pk}/ninjs/").json()
     assert document["headlines"] == [{"value": video_story.title}]
-    assert document["type"] == "composite"
+    assert document["type"] == "text"  # a story with text: its video and picture are associations
     video = next(a for a in document["associations"] if a["type"] == "video")
     assert video["renditions"][0]["contentType"] == "video/mp4"
     assert video["renditions"][0]["duration"] == pytest.approx(5, abs=0.1)
     picture = next(a for a in document["associations"] if a["type"] == "picture")
-    assert {r["name"] for r in picture["renditions"]} == {"original", "share", "medium"}
+    assert [r["name"] for r in picture["renditions"]] == ["original", "thumbnail", "viewImage", "baseImage"]
     assert document["rightsInfo"] == {"linkedRights": "https://creativecommons.org/licenses/by/4.0/"}
 
 
@@ -74,7 +74,7 @@ def test_ninjs1_is_the_shape_superdesk_ingests(client, video_story):
     assert document["associations"]["mainvideo"]["renditions"]["original"]["duration"] == pytest.approx(
         5, abs=0.1
     )
-    assert document["associations"]["featuremedia"]["renditions"]["share"]["width"] == 1200
+    assert document["associations"]["featuremedia"]["renditions"]["baseImage"]["width"] == 1400
 
 
 def test_an_embedded_video_story_validates_too(client, db):

@@ -6,6 +6,7 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.factories import StoryPageFactory, embedded_video, paragraph, province
 
@@ -34,5 +35,8 @@ def some_stories(test_connection_kept):
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_the_api_keeps_its_documented_promises(case, some_stories):
     # No 5xx, every status and body as documented (call_and_validate raises on any violation).
-    response = case.call_and_validate()
+    # A cursor is valid only if the change feed gave it: no schema can say which strings are, so
+    # a made-up one is refused (400) though it has a cursor's shape.
+    made_up_cursor = case.path == "/api/v2/changes/" and "since" in (case.query or {})
+    response = case.call_and_validate(excluded_checks=[positive_data_acceptance] if made_up_cursor else None)
     assert response.status_code < 500

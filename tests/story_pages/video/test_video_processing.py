@@ -16,7 +16,7 @@ from tests.factories import StoryPageFactory, make_video_media, uploaded_video
 def failing(reason: str):
     """A transcode that fails at once, for ``reason``."""
 
-    def transcode(source, out_dir, *, on_progress=None, threads=0):
+    def transcode(source, out_dir, *, on_progress=None, threads=0, pace=None):
         raise TranscodeFailed(reason, "made to fail by the test")
 
     return transcode
@@ -54,7 +54,7 @@ def test_a_transcode_failing_half_way_keeps_the_previous_renditions_and_says_why
     folder = next(iter(before)).parent
     files_before = set(folder.iterdir())
 
-    def fails_half_way(source, out_dir, *, on_progress=None, threads=0):
+    def fails_half_way(source, out_dir, *, on_progress=None, threads=0, pace=None):
         on_progress(0.5)
         raise TranscodeFailed("encoder-error", "x264 refused a frame")
 

@@ -1,15 +1,12 @@
 """The background worker for real: work is queued in the database (django-tasks-db) and a
 `manage.py db_worker` process, started as `make run` starts it, does it."""
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import redis
 from django.conf import settings
-from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -20,44 +17,18 @@ from story_pages.models import ProcessingState, VideoProcessing
 from t63site.settings.services import task_backends
 from tests.factories import StoryPageFactory, make_video_media, publish_story, uploaded_video
 from tests.story_pages.video.test_video_upload import sample_upload, upload
-
-ROOT = Path(__file__).resolve().parents[3]
-DATABASE_TASKS, _ = task_backends("database", "")
+from tests.workers import DATABASE_TASKS, DB_WORKER, RQ_WORKER, run_manage
 
 
-def database_url() -> str:
-    """The test database, as the worker process must be told it."""
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
-    return f"postgres://{db['USER']}:{db['PASSWORD']}@{host}:{port}/{db['NAME']}"
-
-
-def run_worker(*queues: str, command: list[str] | None = None) -> subprocess.CompletedProcess:
-    """One worker process that does everything queued, then stops (db_worker's --batch, or the
-    given ``command``, e.g. rqworker's --burst)."""
-    rq = command is not None
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "t63site.settings.test",
-        "DATABASE_URL": database_url(),
-        "T63_TASKS": "rq" if rq else "database",
-        "T63_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
-    }
+def run_worker(*queues: str, rq: bool = False) -> subprocess.CompletedProcess:
+    """One worker process that does everything queued on ``queues``, then stops (db_worker's
+    --batch, or rqworker's --burst)."""
+    queues = queues or ("default", "video")
+    media = {"T63_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT)}
     if rq:
-        environment["REDIS_URL"] = settings.RQ_QUEUES["video"]["URL"]
-    else:
-        command = ["db_worker", "--batch", "--no-startup-delay", "--no-reload"]
-        command += ["--queue-name", ",".join(queues or ("default", "video"))]
-    return subprocess.run(
-        [sys.executable, "manage.py", *command],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+        redis_url = settings.RQ_QUEUES["video"]["URL"]
+        return run_manage([*RQ_WORKER, *queues], T63_TASKS="rq", REDIS_URL=redis_url, **media)
+    return run_manage([*DB_WORKER, "--queue-name", ",".join(queues)], T63_TASKS="database", **media)
 
 
 @pytest.fixture
@@ -142,11 +113,7 @@ def test_rq_on_redis_is_the_other_worker(starting_state, admin_client):
         media = get_media_model().objects.get(title="Hue-S giới thiệu")
         assert VideoProcessing.objects.get(media=media).state == ProcessingState.QUEUED
 
-        worker = run_worker(
-            "default",
-            "video",
-            command=["rqworker", "--burst", "--job-class", "django_tasks_rq.Job", "default", "video"],
-        )
+        worker = run_worker("default", "video", rq=True)
 
     assert worker.returncode == 0, worker.stderr
     assert VideoProcessing.objects.get(media=media).state == ProcessingState.DONE

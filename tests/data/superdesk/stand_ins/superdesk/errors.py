@@ -1,0 +1,5 @@
+"""superdesk.errors: the one error the feed parser registry raises."""
+
+
+class AlreadyExistsError(Exception):
+    pass
