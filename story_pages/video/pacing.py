@@ -44,12 +44,13 @@ class ReadersFirst:
     def pause_while_busy(self) -> None:
         if self._last is None or time.monotonic() - self._last[2] < INTERVAL:
             return
-        while self._others_share() > self.above:
+        while self.others_share() > self.above:
             started = time.monotonic()
             time.sleep(INTERVAL)
             self.paused_seconds += time.monotonic() - started
 
-    def _others_share(self) -> float:
+    def others_share(self) -> float:
+        """The share of all processors other processes used since the last look."""
         sample = self._sample()
         if sample is None:
             return 0.0

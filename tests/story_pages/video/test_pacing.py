@@ -17,6 +17,16 @@ pytestmark = pytest.mark.skipif(not pacing.PROC_STAT.exists(), reason="reads Lin
 SPIN = "while True: pass"
 
 
+@pytest.fixture
+def quiet_machine():
+    """These tests make the load they measure: on a machine already busy they cannot tell."""
+    probe = ReadersFirst(above=0.0)
+    time.sleep(5 * pacing.INTERVAL)
+    share = probe.others_share()
+    if share > 0.15:
+        pytest.skip(f"other processes already use {share:.0%} of the processors")
+
+
 def spinners():
     """Other processes keeping every processor busy, as web workers under load do."""
     return [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(os.cpu_count() or 1)]
@@ -34,7 +44,7 @@ def pause_in_a_thread(readers_first: ReadersFirst) -> threading.Thread:
     return thread
 
 
-def test_the_work_waits_while_others_keep_the_processors_busy_and_goes_on_when_they_stop():
+def test_the_work_waits_while_others_keep_the_processors_busy_and_goes_on_when_they_stop(quiet_machine):
     readers_first = ReadersFirst(above=0.25)
     others = spinners()
     try:
@@ -49,7 +59,7 @@ def test_the_work_waits_while_others_keep_the_processors_busy_and_goes_on_when_t
     assert readers_first.paused_seconds >= 1.0
 
 
-def test_its_own_threads_do_not_count_as_others():
+def test_its_own_threads_do_not_count_as_others(quiet_machine):
     # One busy thread is 1/cpu_count of the machine: counted as others, it would pass this limit.
     readers_first = ReadersFirst(above=0.8 / (os.cpu_count() or 1))
     stopping = threading.Event()
