@@ -216,6 +216,8 @@ AUTHENTICATION_BACKENDS = ["t63site.login_lockout.LockoutBackend"]
 T63_LOGIN_MAX_FAILURES = env.LOGIN_MAX_FAILURES
 T63_LOGIN_LOCKOUT_MINUTES = env.LOGIN_LOCKOUT_MINUTES
 T63_TRUST_X_FORWARDED_FOR = env.TRUST_X_FORWARDED_FOR
+# story_pages asks the site where a request came from (its own forms' limits).
+T63_CLIENT_ADDRESS = "t63site.client_address.client_address"
 # Per client address: name -> (path prefixes, "requests/seconds").
 T63_RATE_LIMITS = {
     "search": (("/search/", "/en/search/"), env.RATE_LIMIT_SEARCH),

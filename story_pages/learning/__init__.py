@@ -1,0 +1,1 @@
+"""The learning network: how one province learns from another."""
