@@ -32,6 +32,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("huu-ich/", include("story_pages.learning.usefulness_urls")),  # "Was this useful?" answers
 ]
 
 if settings.DEBUG:

@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from story_pages.distribution import video_files
 from story_pages.distribution.sharing import SharedStory, iso_datetime, site_name
+from story_pages.learning.case_outputs import json_ld_project
 from story_pages.rules.durations import iso_duration
 from story_pages.video.caption_files import caption_file_url
 
@@ -44,6 +45,7 @@ def news_article(shared: SharedStory, request) -> dict:
             "articleSection": shared.section,
             "wordCount": story.body_words,
             "video": video_object(shared, request),
+            "about": json_ld_project(story, shared.language),
         }
     )
 

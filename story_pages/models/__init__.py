@@ -1,3 +1,4 @@
+from story_pages.learning.usefulness import UsefulnessDay
 from story_pages.models.changes import StoryChange
 from story_pages.models.content_version import ContentVersionRecord
 from story_pages.models.provinces import ProvinceIndexPage, ProvinceKind, ProvincePage, ProvinceStatus
@@ -28,6 +29,7 @@ __all__ = [
     "StoryPage",
     "StoryReviewTask",
     "Theme",
+    "UsefulnessDay",
     "VideoProcessing",
     "VideoRendition",
     "WebhookAttempt",

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from story_pages.learning.stage_listing import filter_by_stage, stage_links
 from story_pages.publishing import PublishedByPublishers
 from story_pages.visibility import PrivateLikeItsSource
 
@@ -202,7 +203,9 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         provinces = list(self.unit_provinces()) if self.is_current else [self]
-        context["stories"] = _stories().published_in(provinces).newest_first().cards_page(request)
+        stories = filter_by_stage(_stories().published_in(provinces), request)
+        context["stories"] = stories.newest_first().cards_page(request)
+        context["stage_links"] = stage_links(request)
         merged = [province for province in provinces if province.pk != self.pk]
         context["merged_provinces"] = sorted(merged, key=lambda p: alphabetical_key(p.short_name))
         return context

@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from story_pages import visibility
 from story_pages.blocks import StoryBodyBlock
+from story_pages.learning.case_facts import CaseFacts
 from story_pages.models.provinces import ProvincePage
 from story_pages.models.theme_listing import theme_listing_for
 from story_pages.publishing import PublishedByPublishers
@@ -176,7 +177,7 @@ def attach_provinces(stories: list["StoryPage"]) -> None:
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, Page):
+class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, CaseFacts, Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -229,6 +230,7 @@ class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, Page):
         FieldPanel("body"),
         WordCounterPanel(),
         MultiFieldPanel([FieldPanel("credit_line"), FieldPanel("licence")], heading=_("Credit and licence")),
+        *CaseFacts.case_panels,
     ]
     api_fields = [
         APIField("summary"),
@@ -242,6 +244,7 @@ class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("theme"),
+        index.FilterField("case_stage"),
         index.FilterField("story_format"),
         index.FilterField("locale_id"),
         index.FilterField("alias_of_id"),
@@ -261,6 +264,7 @@ class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, Page):
         SynchronizedField("theme"),
         SynchronizedField("hero_image"),
         SynchronizedField("licence"),
+        *CaseFacts.case_translation_fields,
     ]
 
     class Meta:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
 from story_pages import visibility
+from story_pages.learning.stage_listing import filter_by_stage, stage_links
 from story_pages.models import StoryPage, Theme
 from story_pages.models.theme_listing import ListsThemes
 
@@ -93,7 +94,8 @@ class ThemeListingMixin(ListsThemes, RoutablePageMixin):
             raise Http404("No such theme in this language.")
         if slug != theme_slug(theme, language):  # /en/themes/kinh-te-so/ -> /en/themes/digital-economy/
             return redirect(self.theme_url(theme, request), permanent=True)
-        stories = StoryPage.objects.in_language(self.locale_id).filter(theme=theme).newest_first()
+        stories = StoryPage.objects.in_language(self.locale_id).filter(theme=theme)
+        stories = filter_by_stage(stories, request).newest_first()
         return self.render(
             request,
             template=self.theme_template,
@@ -102,6 +104,7 @@ class ThemeListingMixin(ListsThemes, RoutablePageMixin):
                 "other_themes": [link for link in self.theme_links(request) if link.theme != theme],
                 "stories": stories.cards_page(request),
                 "translated_urls": self._theme_urls_by_language(theme, request),
+                "stage_links": stage_links(request),
             },
         )
 

@@ -9,6 +9,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.api.v2.utils import BadRequestError
 
 from search import engine as search_engine
+from story_pages.learning.case_facts import Stage
 from story_pages.models import ProvincePage, ProvinceStatus, StoryFormat, Theme
 
 FILTER_PARAMETERS = frozenset(
@@ -17,6 +18,7 @@ FILTER_PARAMETERS = frozenset(
         "unit",
         "theme",
         "format",
+        "stage",
         "locale",
         "published_after",
         "published_before",
@@ -54,6 +56,8 @@ class StoryFilters:
             self.on_stories &= Q(theme=_choice(params, "theme", Theme.values))
         if "format" in params:
             self.on_stories &= Q(story_format=_choice(params, "format", StoryFormat.values))
+        if "stage" in params:
+            self.on_stories &= Q(case_stage=_choice(params, "stage", Stage.values))
         order = params.get("order", "-first_published_at")
         if order not in ORDERINGS:
             raise BadRequestError(f"order: must be one of {', '.join(sorted(ORDERINGS))}")

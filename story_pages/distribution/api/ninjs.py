@@ -17,6 +17,7 @@ from datetime import UTC
 from html.parser import HTMLParser
 
 from story_pages.distribution.api.ninjs_media import Picture, StoryMedia
+from story_pages.learning.case_outputs import ninjs1_case, ninjs3_case
 
 NINJS_3_STANDARD = {
     "name": "ninjs",
@@ -163,12 +164,16 @@ def ninjs3(item: dict, story) -> dict:
     associations = [_picture3(item, p, media.picture_renditions[p.uri]) for p in heroes]
     associations += [_video3(item, *video) for video in media.videos]
     associations += [_picture3(item, p, media.picture_renditions[p.uri]) for p in in_body]
+    case = ninjs3_case(item)
     return {
         "standard": NINJS_3_STANDARD,
         **_envelope(item, story, media),
         "rightsInfo": {"linkedRights": item["licence"]["url"]},
         "headlines": [{"value": item["title"]}],
-        "descriptions": [{"role": "summary", "contentType": "text/plain", "value": item["summary"]}],
+        "descriptions": [
+            {"role": "summary", "contentType": "text/plain", "value": item["summary"]},
+            *case["descriptions"],
+        ],
         "bodies": [
             {"role": "text", "contentType": "text/html", "value": item["body_html"]},
             {"role": "text", "contentType": "text/plain", "value": plain_text(item["body_html"])},
@@ -177,7 +182,11 @@ def ninjs3(item: dict, story) -> dict:
         "infoSources": [{"name": item["credit_line"], "role": AUTHOR_ROLE}],
         "located": item["province"]["name"],
         "places": [{"name": item["province"]["name"], "rel": "about", "literal": item["province"]["code"]}],
-        "subjects": [{"name": item["theme"]["label"], "rel": "about", "literal": item["theme"]["code"]}],
+        "subjects": [
+            {"name": item["theme"]["label"], "rel": "about", "literal": item["theme"]["code"]},
+            *case["subjects"],
+        ],
+        "organisations": case["organisations"],
         "renditions": [
             {"name": "web", "href": item["url"], "contentType": "text/html"},
             *media.own_renditions(),
@@ -245,6 +254,7 @@ def ninjs1(item: dict, story) -> dict:
         associations[name] = _picture1(item, picture, media.picture_renditions[picture.uri])
     for name, uri, video, renditions in media.videos:
         associations[name] = _video1(item, video, uri, renditions)
+    case = ninjs1_case(item)
     return {
         "$standard": NINJS_1_STANDARD,
         **_lower(_envelope(item, story, media)),
@@ -257,7 +267,12 @@ def ninjs1(item: dict, story) -> dict:
         "infosource": [{"name": item["credit_line"], "rel": AUTHOR_ROLE}],
         "located": item["province"]["name"],
         "place": [{"name": item["province"]["name"], "rel": "about", "code": item["province"]["code"]}],
-        "subject": [{"name": item["theme"]["label"], "rel": "about", "code": item["theme"]["code"]}],
+        "subject": [
+            {"name": item["theme"]["label"], "rel": "about", "code": item["theme"]["code"]},
+            *case["subject"],
+        ],
+        "organisation": case["organisation"],
+        **case["fields"],
         "wordcount": item["word_count"],
         "renditions": {
             "web": {"href": item["url"], "mimetype": "text/html"},

@@ -12,6 +12,7 @@ from story_pages.distribution.api.change_feed import DEFAULT_LIMIT as DEFAULT_CH
 from story_pages.distribution.api.change_feed import MAX_LIMIT as MAX_CHANGES
 from story_pages.distribution.api.newsml import MEDIA_TYPE as NEWSML_MEDIA_TYPE
 from story_pages.distribution.api.openapi_schemas import SCHEMAS
+from story_pages.learning.case_facts import Stage
 from story_pages.models import StoryFormat, Theme
 from story_pages.provinces.register import load_records
 
@@ -86,6 +87,7 @@ STORY_FILTERS = [
     _query("unit", "Code of a current unit: includes the provinces merged into it", {"enum": UNIT_CODES}),
     _query("theme", "Theme", {"enum": Theme.values}),
     _query("format", "Text, video or both", {"enum": StoryFormat.values}),
+    _query("stage", "Stage of the solution the story tells of (its case facts)", {"enum": Stage.values}),
     _query("locale", "Language", {"enum": LANGUAGES}),
     _query(
         "published_after",

@@ -4,6 +4,7 @@ the listing and the detail, the provinces, media items, changes, ninjs and error
 from django.conf import settings
 
 from story_pages.distribution.api.change_feed import MAX_LIMIT as MAX_CHANGES
+from story_pages.learning.case_outputs import CASE_SCHEMA
 from story_pages.models import StoryFormat, Theme
 
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -145,6 +146,7 @@ STORY = {
         "translations",
         "first_published_at",
         "last_published_at",
+        "case",
     ],
     "properties": {
         "id": {"type": "integer"},
@@ -207,6 +209,7 @@ STORY = {
         },
         "first_published_at": {"type": "string", "format": "date-time"},
         "last_published_at": {"type": "string", "format": "date-time"},
+        "case": CASE_SCHEMA,
     },
 }
 PROVINCE = {

@@ -18,6 +18,7 @@ from story_pages.distribution.api.page_urls import PageUrls
 from story_pages.distribution.api.richtext import clean_html, linked_page_ids
 from story_pages.distribution.api.story_rows import StoryRow, province_representation
 from story_pages.distribution.identifiers import story_guid
+from story_pages.learning.case_outputs import case_representation
 from story_pages.models import StoryPage, Theme, VideoRendition
 from story_pages.video.captions import Cue
 
@@ -176,6 +177,7 @@ class StoryBatch:
             ],
             "first_published_at": story.first_published_at,
             "last_published_at": story.last_published_at,
+            "case": case_representation(story),
         }
 
     def _theme_label(self, code: str, language: str) -> str:

@@ -13,6 +13,7 @@ from django.db.models import ExpressionWrapper, F, JSONField, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import JSONObject, Length, Substr
 
+from story_pages.learning.case_facts import CASE_FIELDS
 from story_pages.models import ProvincePage, StoryPage
 
 PROVINCE_COLUMNS = (
@@ -84,6 +85,7 @@ class StoryRow:
         "first_published_at",
         "last_published_at",
         "latest_revision_id",  # ninjs's version
+        *CASE_FIELDS,
     )
     steplen = StoryPage.steplen
     reading_minutes = StoryPage.reading_minutes

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from story_pages.demo.case_facts import add_case_facts
 from story_pages.demo.curated import create_curated_stories
 from story_pages.demo.synthetic import create_synthetic_stories
 from story_pages.demo.translated import translate_demo_stories
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         else:
             created, skipped = create_curated_stories()
             translated = translate_demo_stories()
+            add_case_facts()  # the case facts and "Was this useful?" answers of the learning network
             self.stdout.write(
                 f"Demo stories: {created} created, {skipped} already there, {translated} translated "
                 f"into English ({time.perf_counter() - started:.1f} s)."
