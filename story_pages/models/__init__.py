@@ -12,8 +12,11 @@ from story_pages.models.webhooks import (
     WebhookEndpoint,
     WebhookEvent,
 )
+from story_pages.learning.adoptions import AdoptionStatus, SolutionAdoption
+from story_pages.learning.solutions import SolutionIndexPage, SolutionPage, StorySolution
 
 __all__ = [
+    "AdoptionStatus",
     "AttemptOutcome",
     "ContentVersionRecord",
     "DeliveryStatus",
@@ -23,10 +26,14 @@ __all__ = [
     "ProvinceKind",
     "ProvincePage",
     "ProvinceStatus",
+    "SolutionAdoption",
+    "SolutionIndexPage",
+    "SolutionPage",
     "StoryChange",
     "StoryFormat",
     "StoryPage",
     "StoryReviewTask",
+    "StorySolution",
     "Theme",
     "VideoProcessing",
     "VideoRendition",

@@ -1,0 +1,151 @@
+"""What the solution pages show: the index's filters, and where one solution runs.
+
+Read in a fixed number of queries however many solutions or adopters there are. Adoption records
+hang on the Vietnamese solution and unit pages; readers of another language get that language's
+provinces and stories, matched by code and translation key.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.apps import apps
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from story_pages import visibility
+from story_pages.learning.adoptions import AdoptionStatus, SolutionAdoption
+from story_pages.models.provinces import ProvincePage, ProvinceStatus
+from story_pages.models.stories import StoryPage, Theme
+
+PROVINCE_COUNT_CHOICES = (1, 2, 3, 5)
+
+
+def _solution_model():
+    return apps.get_model("story_pages", "SolutionPage")
+
+
+def adopter_count_subquery():
+    """The approved adopting units of the solution (of any language version) in the outer row."""
+    counted = (
+        SolutionAdoption.objects.approved()
+        .filter(solution__translation_key=OuterRef("translation_key"))
+        .order_by()
+        .values("solution__translation_key")
+        .annotate(n=Count("unit", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def published_solutions(locale_id):
+    return (
+        visibility.published(_solution_model().objects.filter(locale_id=locale_id))
+        .select_related("origin_province__merged_into")
+        .annotate(adopter_count=adopter_count_subquery())
+    )
+
+
+class SolutionFilters:
+    """?theme=, ?status=, ?provinces= (at least this many adopting units). An unknown value is
+    named in ``errors`` and ignored, so the reader still gets the list."""
+
+    def __init__(self, params):
+        self.errors: list[str] = []
+        self.theme = self._choice(params, "theme", Theme.values, _("Unknown theme “%(value)s”."))
+        self.status = self._choice(params, "status", AdoptionStatus.values, _("Unknown status “%(value)s”."))
+        choices = [str(n) for n in PROVINCE_COUNT_CHOICES]
+        provinces = self._choice(params, "provinces", choices, _("Unknown number of provinces “%(value)s”."))
+        self.provinces = int(provinces) if provinces else None
+
+    def _choice(self, params, name, allowed, message):
+        value = params.get(name, "")
+        if not value:
+            return ""
+        if value not in allowed:
+            self.errors.append(message % {"value": value[:40]})
+            return ""
+        return value
+
+    @property
+    def active(self) -> bool:
+        return bool(self.theme or self.status or self.provinces)
+
+    def apply(self, index) -> list:
+        solutions = published_solutions(index.locale_id).child_of(index)
+        if self.theme:
+            solutions = solutions.filter(theme=self.theme)
+        if self.status:
+            with_status = SolutionAdoption.objects.approved().filter(
+                solution__translation_key=OuterRef("translation_key"), status=self.status
+            )
+            solutions = solutions.filter(Exists(with_status))
+        if self.provinces:
+            solutions = solutions.filter(adopter_count__gte=self.provinces)
+        return list(solutions.order_by("-adopter_count", "title"))
+
+
+@dataclass
+class Adopter:
+    unit: ProvincePage  # in the reader's language
+    status: str
+    status_label: str
+    since: date
+    story: StoryPage | None = None
+
+
+@dataclass
+class WhereItRuns:
+    origin: ProvincePage  # the province where it was built, in the reader's language
+    origin_unit: ProvincePage  # the unit that province is part of today
+    adopters: list[Adopter] = field(default_factory=list)
+    units: list[ProvincePage] = field(default_factory=list)  # the 34, for the map
+
+    @property
+    def origin_merged(self) -> bool:
+        return self.origin.pk != self.origin_unit.pk
+
+    @property
+    def adopter_codes(self) -> set[str]:
+        return {adopter.unit.code for adopter in self.adopters}
+
+
+def where_it_runs(solution) -> WhereItRuns:
+    """The solution's origin and approved adopters, in the solution page's language (3–4 queries)."""
+    provinces = {
+        p.code: p for p in ProvincePage.objects.filter(locale_id=solution.locale_id).order_by("short_name")
+    }
+    origin_code = solution.origin_province.code if solution.origin_province_id else None
+    origin = provinces[origin_code]
+    origin_unit = origin if origin.is_current else _by_pk(provinces, origin.merged_into_id)
+    adoptions = list(solution.approved_adoptions())
+    stories = _stories_in_language(
+        [a.story.translation_key for a in adoptions if a.story_id], solution.locale_id
+    )
+    adopters = [
+        Adopter(
+            unit=provinces[adoption.unit.code],
+            status=adoption.status,
+            status_label=adoption.get_status_display(),
+            since=adoption.since,
+            story=stories.get(adoption.story.translation_key) if adoption.story_id else None,
+        )
+        for adoption in adoptions
+    ]
+    units = [p for p in provinces.values() if p.status == ProvinceStatus.CURRENT]
+    return WhereItRuns(origin, origin_unit, adopters, units)
+
+
+def _by_pk(provinces, pk):
+    return next(p for p in provinces.values() if p.pk == pk)
+
+
+def _stories_in_language(keys, locale_id) -> dict:
+    """translation key -> the published story in this language, else its published original."""
+    if not keys:
+        return {}
+    found = {}
+    for story in StoryPage.objects.published().filter(translation_key__in=keys).select_related("locale"):
+        if story.translation_key not in found or story.locale_id == locale_id:
+            found[story.translation_key] = story
+    return found
