@@ -21,12 +21,18 @@ SOLUTIONS = [
         "website": "https://hues.thuathienhue.gov.vn/",
         "vi": {
             "title": "Hue-S – nền tảng công dân số",
-            "summary": "Một ứng dụng để người dân phản ánh hiện trường, tra cứu thủ tục và nhận thông tin của chính quyền.",
+            "summary": (
+                "Một ứng dụng để người dân phản ánh hiện trường, tra cứu thủ tục và nhận thông "
+                "tin của chính quyền."
+            ),
             "built_by": "Trung tâm Giám sát, điều hành đô thị thông minh tỉnh Thừa Thiên Huế",
         },
         "en": {
             "title": "Hue-S – the digital citizen platform",
-            "summary": "One app for residents to report problems on the spot, look up procedures and hear from the government.",
+            "summary": (
+                "One app for residents to report problems on the spot, look up procedures and "
+                "hear from the government."
+            ),
             "built_by": "Thừa Thiên Huế Smart City Monitoring and Operations Centre",
         },
         "stories": ["hue-s-nen-tang-cong-dan-thua-thien-hue"],
@@ -43,12 +49,18 @@ SOLUTIONS = [
         "website": "",
         "vi": {
             "title": "Sổ tay đảng viên điện tử",
-            "summary": "Văn kiện, tài liệu sinh hoạt chi bộ và thông báo đến từng đảng viên trên điện thoại, không cần in giấy.",
+            "summary": (
+                "Văn kiện, tài liệu sinh hoạt chi bộ và thông báo đến từng đảng viên trên điện "
+                "thoại, không cần in giấy."
+            ),
             "built_by": "Tỉnh ủy Thái Nguyên",
         },
         "en": {
             "title": "The electronic party-member handbook",
-            "summary": "Documents, cell-meeting materials and notices reach each party member on their phone, with no printing.",
+            "summary": (
+                "Documents, cell-meeting materials and notices reach each party member on their "
+                "phone, with no printing."
+            ),
             "built_by": "Thái Nguyên Provincial Party Committee",
         },
         "stories": ["so-tay-dang-vien-dien-tu-thai-nguyen"],
@@ -65,12 +77,18 @@ SOLUTIONS = [
         "website": "",
         "vi": {
             "title": "Tổng đài AI chăm sóc người mắc COVID-19 tại nhà",
-            "summary": "Tổng đài trí tuệ nhân tạo gọi hằng ngày cho người cách ly tại nhà, hỏi triệu chứng và báo ca nặng cho trạm y tế.",
+            "summary": (
+                "Tổng đài trí tuệ nhân tạo gọi hằng ngày cho người cách ly tại nhà, hỏi triệu "
+                "chứng và báo ca nặng cho trạm y tế."
+            ),
             "built_by": "Sở Thông tin và Truyền thông tỉnh Bà Rịa – Vũng Tàu",
         },
         "en": {
             "title": "The AI call centre for home care of COVID-19 patients",
-            "summary": "An AI call centre rings people isolating at home every day, asks about symptoms and alerts the health station to severe cases.",
+            "summary": (
+                "An AI call centre rings people isolating at home every day, asks about symptoms "
+                "and alerts the health station to severe cases."
+            ),
             "built_by": "Bà Rịa – Vũng Tàu Department of Information and Communications",
         },
         "stories": ["tong-dai-ai-cham-soc-f0-ba-ria-vung-tau"],
@@ -88,7 +106,9 @@ SOLUTIONS = [
         },
         "en": {
             "title": "The COVID-19 testing platform",
-            "summary": "A QR code for each sample; results reach residents and health authorities the same day.",
+            "summary": (
+                "A QR code for each sample; results reach residents and health authorities the same day."
+            ),
             "built_by": "Bắc Giang Departments of Health and of Information and Communications",
         },
         "stories": ["nen-tang-quan-ly-xet-nghiem-covid-19-bac-giang"],
@@ -105,12 +125,18 @@ SOLUTIONS = [
         "website": "",
         "vi": {
             "title": "Hệ thống thông tin sống an toàn với COVID-19",
-            "summary": "Doanh nghiệp, cơ sở kinh doanh tự đánh giá an toàn, đăng ký mở cửa và được cơ quan quản lý theo dõi trên một hệ thống.",
+            "summary": (
+                "Doanh nghiệp, cơ sở kinh doanh tự đánh giá an toàn, đăng ký mở cửa và được cơ "
+                "quan quản lý theo dõi trên một hệ thống."
+            ),
             "built_by": "Sở Thông tin và Truyền thông Thành phố Hồ Chí Minh",
         },
         "en": {
             "title": "Living safely with COVID-19: Hồ Chí Minh City's information system",
-            "summary": "Businesses assess their own safety, register to reopen and are followed by the authorities on one system.",
+            "summary": (
+                "Businesses assess their own safety, register to reopen and are followed by the "
+                "authorities on one system."
+            ),
             "built_by": "Hồ Chí Minh City Department of Information and Communications",
         },
         "stories": ["he-thong-mo-cua-an-toan-tp-ho-chi-minh"],

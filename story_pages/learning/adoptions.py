@@ -80,16 +80,6 @@ class SolutionAdoption(models.Model):
     def __str__(self):
         return f"{self.solution} – {self.unit.display_current_name}"
 
-    def clean(self):
-        if (
-            self.unit_id
-            and self.solution_id
-            and self.unit.code == self.solution.origin_province.current_unit.code
-        ):
-            raise ValidationError(
-                {"unit": _("This unit is where the solution comes from: it is its origin.")}
-            )
-
     def save(self, *args, **kwargs):
         self.solution = original_solution(self.solution)
         self.unit = current_unit(self.unit)
@@ -101,6 +91,16 @@ class SolutionAdoption(models.Model):
         result = super().delete(*args, **kwargs)
         content_version.bump()
         return result
+
+    def clean(self):
+        if (
+            self.unit_id
+            and self.solution_id
+            and self.unit.code == self.solution.origin_province.current_unit.code
+        ):
+            raise ValidationError(
+                {"unit": _("This unit is where the solution comes from: it is its origin.")}
+            )
 
     def review(self, user, approve: bool) -> None:
         self.state = self.State.APPROVED if approve else self.State.REJECTED

@@ -38,9 +38,13 @@ def adopter_count_subquery():
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def published_solutions(locale_id):
+def published_solutions(locale_id=None):
+    """Published solutions (of one language, if given) with ``adopter_count``."""
+    solutions = _solution_model().objects.all()
+    if locale_id is not None:
+        solutions = solutions.filter(locale_id=locale_id)
     return (
-        visibility.published(_solution_model().objects.filter(locale_id=locale_id))
+        visibility.published(solutions)
         .select_related("origin_province__merged_into")
         .annotate(adopter_count=adopter_count_subquery())
     )
@@ -149,3 +153,69 @@ def _stories_in_language(keys, locale_id) -> dict:
         if story.translation_key not in found or story.locale_id == locale_id:
             found[story.translation_key] = story
     return found
+
+
+def approved_adoptions_by_key(translation_keys) -> dict:
+    """Solution translation key -> its approved adoptions (unit and story loaded), in one query."""
+    by_key: dict = {}
+    adoptions = (
+        SolutionAdoption.objects.approved()
+        .filter(solution__translation_key__in=translation_keys)
+        .select_related("unit", "story", "solution")
+        .order_by("unit__code")
+    )
+    for adoption in adoptions:
+        by_key.setdefault(adoption.solution.translation_key, []).append(adoption)
+    return by_key
+
+
+def stories_by_solution_key(translation_keys, locale_ids) -> dict:
+    """Solution translation key -> the published stories telling of it, in the given languages
+    (two queries)."""
+    links = (
+        StorySolution_model()
+        .objects.filter(solution__translation_key__in=translation_keys)
+        .values_list("solution__translation_key", "page__translation_key")
+    )
+    solutions_of_story: dict = {}
+    for solution_key, story_key in links:
+        solutions_of_story.setdefault(story_key, set()).add(solution_key)
+    by_key: dict = {}
+    stories = StoryPage.objects.published().filter(
+        translation_key__in=solutions_of_story, locale_id__in=locale_ids
+    )
+    for story in stories.only("id", "title", "url_path", "translation_key", "locale_id").order_by(
+        "-first_published_at"
+    ):
+        for solution_key in solutions_of_story[story.translation_key]:
+            by_key.setdefault((solution_key, story.locale_id), []).append(story)
+    return by_key
+
+
+def solutions_of_stories(story_keys) -> dict:
+    """Story translation key -> the published solutions it tells of, every language (two queries):
+    ``{story_key: {locale_id: [solution, ...]}}``."""
+    links = (
+        StorySolution_model()
+        .objects.filter(page__translation_key__in=story_keys)
+        .values_list("page__translation_key", "solution__translation_key")
+    )
+    stories_of_solution: dict = {}
+    for story_key, solution_key in links:
+        stories_of_solution.setdefault(solution_key, []).append(story_key)
+    found: dict = {}
+    if not stories_of_solution:
+        return found
+    solutions = visibility.published(
+        _solution_model().objects.filter(translation_key__in=stories_of_solution)
+    )
+    for solution in solutions.only("id", "title", "url_path", "translation_key", "locale_id").order_by(
+        "title"
+    ):
+        for story_key in stories_of_solution[solution.translation_key]:
+            found.setdefault(story_key, {}).setdefault(solution.locale_id, []).append(solution)
+    return found
+
+
+def StorySolution_model():
+    return apps.get_model("story_pages", "StorySolution")

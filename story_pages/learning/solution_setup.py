@@ -22,7 +22,9 @@ INDEX = {
     "en": {
         "title": "Solutions",
         "slug": "solutions",
-        "intro": "Digital solutions and platforms built by the provinces, and where they have been replicated.",
+        "intro": (
+            "Digital solutions and platforms built by the provinces, and where they have been replicated."
+        ),
     },
 }
 MODERATOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")

@@ -1,3 +1,5 @@
+from story_pages.learning.adoptions import AdoptionStatus, SolutionAdoption
+from story_pages.learning.solutions import SolutionIndexPage, SolutionPage, StorySolution
 from story_pages.models.changes import StoryChange
 from story_pages.models.content_version import ContentVersionRecord
 from story_pages.models.provinces import ProvinceIndexPage, ProvinceKind, ProvincePage, ProvinceStatus
@@ -12,8 +14,6 @@ from story_pages.models.webhooks import (
     WebhookEndpoint,
     WebhookEvent,
 )
-from story_pages.learning.adoptions import AdoptionStatus, SolutionAdoption
-from story_pages.learning.solutions import SolutionIndexPage, SolutionPage, StorySolution
 
 __all__ = [
     "AdoptionStatus",

@@ -2,7 +2,6 @@
 
 from story_pages.learning.adoptions import AdoptionStatus
 from tests.factories import publish_story
-from tests.rendering import queries_to_render
 from tests.story_pages.learning.solution_factories import adopt, english_of, make_solution, tell_of
 
 
@@ -16,7 +15,7 @@ def test_a_solution_page_shows_what_who_origin_adopters_and_stories_in_both_lang
     page = client.get(hue_s.url).content.decode()
     assert "Trung tâm điều hành đô thị thông minh Huế" in page
     assert "Hue-S ở Huế" in page
-    assert "Đà Nẵng" in page and "Quảng Bình" in page or "Quảng Trị" in page
+    assert ("Đà Nẵng" in page and "Quảng Bình" in page) or "Quảng Trị" in page
     assert 'class="map-dot is-origin"' in page
     assert page.count('class="map-dot is-adopter"') == 2
 
