@@ -193,8 +193,8 @@ def stories_by_solution_key(translation_keys, locale_ids) -> dict:
 
 
 def solutions_of_stories(story_keys) -> dict:
-    """Story translation key -> the published solutions it tells of, every language (two queries):
-    ``{story_key: {locale_id: [solution, ...]}}``."""
+    """Story translation key -> the published solutions it tells of, in every language (two
+    queries): ``{story_key: {language_code: [(id, title, url_path), ...]}}``."""
     links = (
         StorySolution_model()
         .objects.filter(page__translation_key__in=story_keys)
@@ -209,11 +209,12 @@ def solutions_of_stories(story_keys) -> dict:
     solutions = visibility.published(
         _solution_model().objects.filter(translation_key__in=stories_of_solution)
     )
-    for solution in solutions.only("id", "title", "url_path", "translation_key", "locale_id").order_by(
-        "title"
-    ):
-        for story_key in stories_of_solution[solution.translation_key]:
-            found.setdefault(story_key, {}).setdefault(solution.locale_id, []).append(solution)
+    rows = solutions.order_by("title").values_list(
+        "pk", "title", "url_path", "translation_key", "locale__language_code"
+    )
+    for pk, title, url_path, solution_key, language in rows:
+        for story_key in stories_of_solution[solution_key]:
+            found.setdefault(story_key, {}).setdefault(language, []).append((pk, title, url_path))
     return found
 
 

@@ -46,7 +46,7 @@ class SolutionsAPIViewSet(OwnParametersOnly, MachineAPIMixin, BaseAPIViewSet):
             solutions = solutions.filter(translation_key__in=adoptions.values("solution__translation_key"))
         if "min_provinces" in params:
             value = params["min_provinces"]
-            if not value.isdigit() or len(value) > 3:
+            if not (value.isascii() and value.isdigit()) or len(value) > 3:
                 raise BadRequestError(f"min_provinces: {value[:40]!r} is not a whole number from 0 to 999")
             solutions = solutions.filter(adopter_count__gte=int(value))
         return solutions.order_by("-adopter_count", "title", "pk")
@@ -93,7 +93,7 @@ def _choice(params, name, allowed):
 
 def _unit_code(params) -> str:
     value = params["unit"]
-    if not (len(value) == 2 and value.isdigit()):
+    if not (len(value) == 2 and value.isascii() and value.isdigit()):
         raise BadRequestError(f"unit: {value[:40]!r} is not a unit's two-digit code")
     return value
 

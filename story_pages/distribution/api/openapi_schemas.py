@@ -4,6 +4,7 @@ the listing and the detail, the provinces, media items, changes, ninjs and error
 from django.conf import settings
 
 from story_pages.distribution.api.change_feed import MAX_LIMIT as MAX_CHANGES
+from story_pages.learning.solutions_openapi import STORY_SOLUTIONS
 from story_pages.models import StoryFormat, Theme
 
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -193,6 +194,7 @@ STORY = {
         "credit_line": {"type": "string"},
         "licence": LICENCE,
         "url": {"type": "string", "format": "uri"},
+        "solutions": STORY_SOLUTIONS,
         "translations": {
             "type": "array",
             "items": {
