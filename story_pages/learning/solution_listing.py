@@ -201,8 +201,8 @@ def solutions_of_stories(story_keys) -> dict:
         .values_list("page__translation_key", "solution__translation_key")
     )
     stories_of_solution: dict = {}
-    for story_key, solution_key in links:
-        stories_of_solution.setdefault(solution_key, []).append(story_key)
+    for story_key, solution_key in links:  # a story's aliases and translations repeat its links
+        stories_of_solution.setdefault(solution_key, set()).add(story_key)
     found: dict = {}
     if not stories_of_solution:
         return found
