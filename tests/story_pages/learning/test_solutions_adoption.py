@@ -47,7 +47,7 @@ def test_an_editor_cannot_record_for_another_unit(db, client, django_user_model)
     client.force_login(member_of(django_user_model, "Biên tập – Đà Nẵng", "danang"))
     response = client.post(adopt_url(hue_s), form_data(province("01")))
     assert response.status_code == 200
-    assert "only for your own unit" in response.content.decode()  # msgid; Vietnamese once compiled
+    assert "Bạn chỉ được ghi nhận việc áp dụng cho đơn vị của mình." in response.content.decode()
     assert not SolutionAdoption.objects.exists()
 
 

@@ -44,7 +44,7 @@ def test_a_solution_with_no_adopters_still_shows_its_origin_even_a_merged_one(db
     assert "Hồ Chí Minh" in page  # the unit it is part of today
     assert page.count('class="map-dot is-origin"') == 1
     assert 'class="map-dot is-adopter"' not in page
-    assert "No other province has recorded adopting it yet." in page
+    assert "Chưa có tỉnh, thành phố nào khác ghi nhận áp dụng." in page
 
 
 def test_solution_pages_cost_a_fixed_number_of_queries(db, client):
@@ -88,8 +88,8 @@ def test_the_index_filters_by_theme_status_and_number_of_provinces(db, client):
     assert listed("provinces=1&theme=chinh-quyen-so")[0] == ["Hue-S"]
     _, html = listed("theme=chinh-quyen-so")
     assert '<option value="chinh-quyen-so" selected>' in html
-    assert "not adopted elsewhere yet" not in html
-    assert "not adopted elsewhere yet" in listed("theme=kinh-te-so")[1]
+    assert "chưa được nơi khác áp dụng" not in html
+    assert "chưa được nơi khác áp dụng" in listed("theme=kinh-te-so")[1]
     html = client.get(english_of(index).url + "?provinces=1").content.decode()
     assert "EN Hue-S" in html and "EN Xét nghiệm" in html and "EN Chưa ai dùng" not in html
 
