@@ -22,7 +22,7 @@ class HomePage(PublishedByPublishers, PrivateLikeItsSource, DirectStoryRoute, Th
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["story_pages.ProvinceIndexPage"]
+    subpage_types = ["story_pages.ProvinceIndexPage", "story_pages.SolutionIndexPage"]
     max_count_per_parent = 1
 
     override_translatable_fields = [TranslatableField("title"), TranslatableField("intro")]

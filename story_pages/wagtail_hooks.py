@@ -11,6 +11,7 @@ from story_pages.distribution.webhooks.admin_views import WebhookEndpointViewSet
 from story_pages.editorial.dashboard import CoveragePanel, TranslationsNeededPanel
 from story_pages.editorial.teams import MODERATORS
 from story_pages.editorial.translation_views import update_translations_url
+from story_pages.learning import solution_admin  # noqa: F401  (registers the solutions' admin hooks)
 from story_pages.models import StoryPage
 from story_pages.rules import content as rules
 from story_pages.rules.durations import format_duration

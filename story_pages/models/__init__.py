@@ -1,3 +1,5 @@
+from story_pages.learning.adoptions import AdoptionStatus, SolutionAdoption
+from story_pages.learning.solutions import SolutionIndexPage, SolutionPage, StorySolution
 from story_pages.learning.usefulness import UsefulnessDay
 from story_pages.models.changes import StoryChange
 from story_pages.models.content_version import ContentVersionRecord
@@ -15,6 +17,7 @@ from story_pages.models.webhooks import (
 )
 
 __all__ = [
+    "AdoptionStatus",
     "AttemptOutcome",
     "ContentVersionRecord",
     "DeliveryStatus",
@@ -24,10 +27,14 @@ __all__ = [
     "ProvinceKind",
     "ProvincePage",
     "ProvinceStatus",
+    "SolutionAdoption",
+    "SolutionIndexPage",
+    "SolutionPage",
     "StoryChange",
     "StoryFormat",
     "StoryPage",
     "StoryReviewTask",
+    "StorySolution",
     "Theme",
     "UsefulnessDay",
     "VideoProcessing",

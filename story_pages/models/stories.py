@@ -10,7 +10,7 @@ from django.db.models import Case, Count, Value, When
 from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageManager
@@ -231,6 +231,7 @@ class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, CaseFact
         WordCounterPanel(),
         MultiFieldPanel([FieldPanel("credit_line"), FieldPanel("licence")], heading=_("Credit and licence")),
         *CaseFacts.case_panels,
+        InlinePanel("solution_links", heading=_("Solutions this story tells of"), label=_("Solution")),
     ]
     api_fields = [
         APIField("summary"),

@@ -75,3 +75,30 @@ def test_synthetic_stories_go_on_after_stories_were_deleted(db):
     assert synthetic.count() == 130 - 4 + 70
     assert synthetic.values("slug").distinct().count() == synthetic.count()
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_demo_solutions_are_adopted_in_several_provinces_on_the_map_and_in_the_api(
+    db, django_capture_on_commit_callbacks, client
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", verbosity=0)
+    items = client.get("/api/v2/solutions/?locale=vi").json()["items"]
+    assert len(items) >= 5
+    spread = [item for item in items if len({a["unit"]["code"] for a in item["adopters"]}) >= 2]
+    assert len(spread) >= 3
+    for item in spread:  # besides the origin: the origin's unit never adopts its own solution
+        assert item["origin"]["unit"]["code"] not in {a["unit"]["code"] for a in item["adopters"]}
+        assert item["stories"]
+    call_centre = next(item for item in items if item["origin"]["province"]["code"] == "77")
+    assert call_centre["origin"]["unit"]["code"] == "79"  # Bà Rịa – Vũng Tàu, now part of TP.HCM
+    handbook = next(item for item in items if item["origin"]["province"]["code"] == "19")
+    thai_binh = next(a for a in handbook["adopters"] if a["story"])
+    assert thai_binh["unit"]["code"] == "33"  # Thái Bình adopted it; it merged into Hưng Yên
+    english = client.get("/api/v2/solutions/?locale=en").json()["items"]
+    assert {item["title"] for item in english} >= {"Hue-S – the digital citizen platform"}
+    page = client.get("/en/solutions/hue-s/")
+    assert page.status_code == 200 and page.content.decode().count('class="map-dot is-adopter"') == 3
+
+    total = len(items)
+    call_command("load_demo", verbosity=0)  # idempotent
+    assert len(client.get("/api/v2/solutions/?locale=vi").json()["items"]) == total

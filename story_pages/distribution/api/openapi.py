@@ -13,6 +13,7 @@ from story_pages.distribution.api.change_feed import MAX_LIMIT as MAX_CHANGES
 from story_pages.distribution.api.newsml import MEDIA_TYPE as NEWSML_MEDIA_TYPE
 from story_pages.distribution.api.openapi_schemas import SCHEMAS
 from story_pages.learning.case_facts import Stage
+from story_pages.learning.solutions_openapi import SOLUTION_SCHEMAS, solution_paths
 from story_pages.models import StoryFormat, Theme
 from story_pages.provinces.register import load_records
 
@@ -187,9 +188,11 @@ PATHS["/api/v2/stories/{id}/ninjs/"]["get"]["responses"]["410"] = _json(
     _ref("schemas", "CanceledNinjs"),
     "Withdrawn: unpublished, deleted, made private or moved out. Delete your copy.",
 )
+PATHS.update(solution_paths(LANGUAGES, UNIT_CODES))
 COMPONENTS = {
     "schemas": {
         **SCHEMAS,
+        **SOLUTION_SCHEMAS,
         "Moment": {
             "description": VIETNAM_TIME,
             "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}],

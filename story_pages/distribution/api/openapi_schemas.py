@@ -5,6 +5,7 @@ from django.conf import settings
 
 from story_pages.distribution.api.change_feed import MAX_LIMIT as MAX_CHANGES
 from story_pages.learning.case_outputs import CASE_SCHEMA
+from story_pages.learning.solutions_openapi import STORY_SOLUTIONS
 from story_pages.models import StoryFormat, Theme
 
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -195,6 +196,7 @@ STORY = {
         "credit_line": {"type": "string"},
         "licence": LICENCE,
         "url": {"type": "string", "format": "uri"},
+        "solutions": STORY_SOLUTIONS,
         "translations": {
             "type": "array",
             "items": {

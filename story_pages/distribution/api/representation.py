@@ -19,6 +19,7 @@ from story_pages.distribution.api.richtext import clean_html, linked_page_ids
 from story_pages.distribution.api.story_rows import StoryRow, province_representation
 from story_pages.distribution.identifiers import story_guid
 from story_pages.learning.case_outputs import case_representation
+from story_pages.learning.solution_listing import solutions_of_stories
 from story_pages.models import StoryPage, Theme, VideoRendition
 from story_pages.video.captions import Cue
 
@@ -68,6 +69,7 @@ class StoryBatch:
         self.originals_captions = self._originals_captions()
         self.page_urls = self._linked_page_urls(raw_blocks)
         self.translations = self._translations()
+        self.solutions = solutions_of_stories({story.translation_key for story in self.stories})
         self._theme_labels: dict[tuple[str, str], str] = {}
 
     # Loading, once per batch -------------------------------------------------------------
@@ -174,6 +176,12 @@ class StoryBatch:
                 {"locale": language, "id": page_id, "url": url}
                 for page_id, language, url in self.translations.get(story.translation_key, [])
                 if page_id != story.pk
+            ],
+            "solutions": [
+                {"id": pk, "title": title, "url": self.urls.full_url(url_path)}
+                for pk, title, url_path in self.solutions.get(story.translation_key, {}).get(
+                    story.locale.language_code, []
+                )
             ],
             "first_published_at": story.first_published_at,
             "last_published_at": story.last_published_at,

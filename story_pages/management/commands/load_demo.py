@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from story_pages.demo.case_facts import add_case_facts
 from story_pages.demo.curated import create_curated_stories
+from story_pages.demo.solutions import create_demo_solutions
 from story_pages.demo.synthetic import create_synthetic_stories
 from story_pages.demo.translated import translate_demo_stories
 from story_pages.provinces.sync import sync_provinces
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             created, skipped = create_curated_stories()
             translated = translate_demo_stories()
             add_case_facts()  # the case facts and "Was this useful?" answers of the learning network
+            create_demo_solutions()
             self.stdout.write(
                 f"Demo stories: {created} created, {skipped} already there, {translated} translated "
                 f"into English ({time.perf_counter() - started:.1f} s)."
