@@ -1,3 +1,4 @@
+from story_pages.learning.contact_models import ContactRequest
 from story_pages.models.changes import StoryChange
 from story_pages.models.content_version import ContentVersionRecord
 from story_pages.models.provinces import ProvinceIndexPage, ProvinceKind, ProvincePage, ProvinceStatus
@@ -15,6 +16,7 @@ from story_pages.models.webhooks import (
 
 __all__ = [
     "AttemptOutcome",
+    "ContactRequest",
     "ContentVersionRecord",
     "DeliveryStatus",
     "Licence",
