@@ -2,8 +2,8 @@
 its own unit, the ministry's moderators read them all, nobody else reads any (403)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -39,11 +39,30 @@ def visible_requests(user):
     return ContactRequest.objects.filter(unit_id__in=units)
 
 
+class Refused(Exception):
+    pass
+
+
 def _requests_or_403(request):
     requests = visible_requests(request.user)
     if requests is None:
-        raise PermissionDenied
+        raise Refused
     return requests
+
+
+def refuse_with_403(view):
+    """A plain 403: Wagtail's admin turns PermissionDenied into a redirect home, which would let
+    another team's question look like a wrong link rather than a refusal."""
+
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Refused:
+            return HttpResponseForbidden(
+                _("Only the unit's team and the ministry's moderators read these questions.")
+            )
+
+    return wrapped
 
 
 def index(request):
@@ -70,7 +89,7 @@ def detail(request, pk: int):
     requests = _requests_or_403(request)
     contact = get_object_or_404(ContactRequest.objects.select_related("unit", "handled_by"), pk=pk)
     if not requests.filter(pk=pk).exists():  # another unit's question: refused, not hidden
-        raise PermissionDenied
+        raise Refused
     if request.method == "POST":
         handled = request.POST.get("handled") == "1"
         contact.handled = handled
@@ -104,4 +123,7 @@ class ContactInboxViewSet(ViewSet):
     menu_item_class = InboxMenuItem
 
     def get_urlpatterns(self):
-        return [path("", index, name="index"), path("<int:pk>/", detail, name="detail")]
+        return [
+            path("", refuse_with_403(index), name="index"),
+            path("<int:pk>/", refuse_with_403(detail), name="detail"),
+        ]
