@@ -189,5 +189,23 @@ def test_an_unpublished_story_has_no_form(client, db):
 
 
 def test_the_form_page_costs_a_few_queries(client, story, django_assert_max_num_queries):
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):  # restrictions, story, province, unit, site
         assert client.get(contact_url(story)).status_code == 200
+
+
+def test_each_visitor_gets_a_fresh_form_never_a_cached_one(client, story):
+    from django.test import Client
+
+    first = client.get(contact_url(story)).context["form"]["started"].value()
+    second = Client().get(contact_url(story)).context["form"]["started"].value()
+    assert first and second and first != second
+
+
+def test_a_refused_form_keeps_what_was_typed_with_a_new_time(client, story, settings, commits):
+    settings.T63_CONTACT_MIN_SECONDS = 5
+    old = filled(story, seconds_ago=1)
+    with commits(execute=True):
+        response = client.post(contact_url(story), old)
+    form = response.context["form"]
+    assert form["message"].value() == PERSON["message"] and form["website"].value() == ""
+    assert form["started"].value() != old["started"]
