@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_protect
 
 from story_pages.client_address import client_address
 from story_pages.learning import contact_mail
-from story_pages.learning.contact_form import ContactForm
+from story_pages.learning.contact_form import ContactForm, issue_token
 from story_pages.learning.contact_limits import over_limit
 from story_pages.learning.contact_models import ContactRequest, retention_days
 from story_pages.models import ProvincePage, StoryPage
@@ -65,14 +65,13 @@ def contact_team(request, story_id: int):
 
 
 def _fresh(form, story):
-    """A refused form keeps what the reader typed, with a new signed time when the old one failed."""
+    """A refused form keeps what the reader typed; when the refusal was the honeypot or the time,
+    it shows a new signed time and an empty honeypot (its errors were found already)."""
     if form.non_field_errors():
         data = form.data.copy()
-        data["started"] = ContactForm(story_id=story.pk).initial["started"]
+        data["started"] = issue_token(story.pk)
         data["website"] = ""
-        refreshed = ContactForm(data, story_id=story.pk)
-        refreshed._errors = form.errors  # show the refusal, not a new check of the new token
-        return refreshed
+        form.data = data
     return form
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from story_pages.learning.contact_form import issue_token
-from story_pages.models import ContactRequest
+from story_pages.models import ContactRequest, StoryPage
 from tests.factories import province
 from tests.story_pages.learning.contact_helpers import PERSON, filled, moderator, quang_nam_story, team_member
 
@@ -32,6 +32,13 @@ def test_the_story_page_links_to_its_contact_form(client, story):
     page = client.get(story.url).content.decode()
     assert "Hỏi đơn vị triển khai" in page
     assert f'href="/lien-he/{story.pk}/"' in page
+
+
+def test_an_untranslated_english_alias_links_to_the_originals_form(client, story):
+    alias = StoryPage.objects.get(alias_of=story)
+    page = client.get(alias.url).content.decode()
+    assert f'href="/en/contact-the-team/{story.pk}/"' in page
+    assert client.get(f"/en/contact-the-team/{alias.pk}/").status_code == 404  # aliases are not stories
 
 
 def test_the_form_says_what_is_kept_and_for_how_long_and_is_never_cached(client, story, settings):
