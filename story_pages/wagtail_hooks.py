@@ -12,6 +12,7 @@ from story_pages.editorial.dashboard import CoveragePanel, TranslationsNeededPan
 from story_pages.editorial.teams import MODERATORS
 from story_pages.editorial.translation_views import update_translations_url
 from story_pages.learning import solution_admin  # noqa: F401  (registers the solutions' admin hooks)
+from story_pages.learning.contact_inbox import ContactInboxViewSet
 from story_pages.models import StoryPage
 from story_pages.rules import content as rules
 from story_pages.rules.durations import format_duration
@@ -113,3 +114,8 @@ def register_video_processing_urls():
 @hooks.register("register_admin_viewset")
 def register_webhook_endpoints():
     return WebhookEndpointViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_contact_inbox():
+    return ContactInboxViewSet()

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from story_pages.distribution.newsroom_guide import media_guide
+from story_pages.learning.contact_views import contact_team
 from story_pages.reading import search_page
 from t63site import page_passwords
 from t63site.api import api_not_found, api_router
@@ -46,6 +47,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_page.search, name="search"),
     path(_("for-media/"), media_guide, name="media_guide"),
+    path(_("contact-the-team/<int:story_id>/"), contact_team, name="story_contact"),
     # Wagtail's own address for the password of a private section, answered first by the limit.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

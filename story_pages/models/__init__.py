@@ -1,4 +1,5 @@
 from story_pages.learning.adoptions import AdoptionStatus, SolutionAdoption
+from story_pages.learning.contact_models import ContactRequest
 from story_pages.learning.solutions import SolutionIndexPage, SolutionPage, StorySolution
 from story_pages.learning.usefulness import UsefulnessDay
 from story_pages.models.changes import StoryChange
@@ -19,6 +20,7 @@ from story_pages.models.webhooks import (
 __all__ = [
     "AdoptionStatus",
     "AttemptOutcome",
+    "ContactRequest",
     "ContentVersionRecord",
     "DeliveryStatus",
     "Licence",

@@ -223,6 +223,10 @@ T63_RATE_LIMITS = {
     "search": (("/search/", "/en/search/"), env.RATE_LIMIT_SEARCH),
     "api": (("/api/",), env.RATE_LIMIT_API),
 }
+# The "Ask the team" form: its own limit per address, the least seconds to fill it, the retention.
+T63_RATE_LIMIT_CONTACT = env.RATE_LIMIT_CONTACT
+T63_CONTACT_MIN_SECONDS = env.CONTACT_MIN_SECONDS
+T63_CONTACT_RETENTION_DAYS = env.CONTACT_RETENTION_DAYS
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -75,6 +75,11 @@ TRUST_X_FORWARDED_FOR = env_bool("T63_TRUST_X_FORWARDED_FOR", False)
 # Requests per client address per window, "count/seconds"; "0" turns a limit off.
 RATE_LIMIT_SEARCH = env_str("T63_RATE_LIMIT_SEARCH", "30/60")
 RATE_LIMIT_API = env_str("T63_RATE_LIMIT_API", "300/60")
+# The "Ask the team" form (story_pages/learning): submissions per address, the seconds a person
+# takes at least to fill it, and the days a question (personal data) is kept before the purge.
+RATE_LIMIT_CONTACT = env_str("T63_RATE_LIMIT_CONTACT", "10/3600")
+CONTACT_MIN_SECONDS = float(env_str("T63_CONTACT_MIN_SECONDS", "3"))
+CONTACT_RETENTION_DAYS = int(env_str("T63_CONTACT_RETENTION_DAYS", "180"))
 # Admin sign-in: this many failures for one username from one address lock it for a while.
 LOGIN_MAX_FAILURES = int(env_str("T63_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCKOUT_MINUTES = int(env_str("T63_LOGIN_LOCKOUT_MINUTES", "15"))

@@ -5,6 +5,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+from django.utils import translation
 
 from story_pages.models import ProvincePage, StoryPage
 
@@ -34,7 +36,13 @@ def reader_pages(language: str) -> dict[str, str]:
         "text story": text_story.url,
         "video story": video_story.url,
         "search": f"{prefix}/search/?q=chuyen+doi+so" if language == "vi" else f"{prefix}/search/?q=digital",
+        "contact form": contact_form_url(text_story, language),
     }
+
+
+def contact_form_url(story: StoryPage, language: str) -> str:
+    with translation.override(language):
+        return reverse("story_contact", args=[story.pk])
 
 
 def axe_violations(page) -> list[str]:
