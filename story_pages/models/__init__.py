@@ -1,3 +1,6 @@
+from story_pages.learning.calls import CallForStoriesPage
+from story_pages.learning.conferences import ConferenceIndexPage, ConferencePage
+from story_pages.learning.paths import LearningPathIndexPage, LearningPathPage
 from story_pages.models.changes import StoryChange
 from story_pages.models.content_version import ContentVersionRecord
 from story_pages.models.provinces import ProvinceIndexPage, ProvinceKind, ProvincePage, ProvinceStatus
@@ -15,8 +18,13 @@ from story_pages.models.webhooks import (
 
 __all__ = [
     "AttemptOutcome",
+    "CallForStoriesPage",
+    "ConferenceIndexPage",
+    "ConferencePage",
     "ContentVersionRecord",
     "DeliveryStatus",
+    "LearningPathIndexPage",
+    "LearningPathPage",
     "Licence",
     "ProcessingState",
     "ProvinceIndexPage",

@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from story_pages.demo.curated import create_curated_stories
+from story_pages.demo.events import create_demo_events
 from story_pages.demo.synthetic import create_synthetic_stories
 from story_pages.demo.translated import translate_demo_stories
 from story_pages.provinces.sync import sync_provinces
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         else:
             created, skipped = create_curated_stories()
             translated = translate_demo_stories()
+            create_demo_events()  # conferences, a call for stories, a learning path
             self.stdout.write(
                 f"Demo stories: {created} created, {skipped} already there, {translated} translated "
                 f"into English ({time.perf_counter() - started:.1f} s)."
