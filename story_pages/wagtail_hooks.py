@@ -11,6 +11,7 @@ from story_pages.distribution.webhooks.admin_views import WebhookEndpointViewSet
 from story_pages.editorial.dashboard import CoveragePanel, TranslationsNeededPanel
 from story_pages.editorial.teams import MODERATORS
 from story_pages.editorial.translation_views import update_translations_url
+from story_pages.learning import call_report
 from story_pages.models import StoryPage
 from story_pages.rules import content as rules
 from story_pages.rules.durations import format_duration
@@ -112,3 +113,11 @@ def register_video_processing_urls():
 @hooks.register("register_admin_viewset")
 def register_webhook_endpoints():
     return WebhookEndpointViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_call_report_urls():
+    return call_report.admin_urls()
+
+
+hooks.register("register_page_header_buttons", call_report.header_buttons)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
+from story_pages.editorial.teams import grant_ministry_sections
 from story_pages.learning.calls import CallForStoriesPage
 from story_pages.learning.conferences import ConferenceIndexPage, ConferencePage
 from story_pages.learning.paths import LearningPathIndexPage, LearningPathPage
@@ -51,6 +52,7 @@ def create_demo_events() -> int:
 
     paths = _index(home, LearningPathIndexPage, data["learning_path_index"], english, created)
     _learning_path(paths, data["learning_path"], english, created)
+    grant_ministry_sections()  # the moderators curate what was just made
     return len(created)
 
 
