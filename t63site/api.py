@@ -14,6 +14,7 @@ from story_pages.distribution.api.media import (
     PublicImagesAPIViewSet,
 )
 from story_pages.distribution.api.views import ProvincesAPIViewSet, StoriesAPIViewSet
+from story_pages.learning.paths_api import LearningPathsAPIViewSet
 
 
 class OwnLanguagePageSerializer(PageSerializer):
@@ -43,6 +44,7 @@ api_router.register_endpoint("media", MeasuredMediaAPIViewSet)
 api_router.register_endpoint("stories", StoriesAPIViewSet)
 api_router.register_endpoint("provinces", ProvincesAPIViewSet)
 api_router.register_endpoint("changes", ChangesAPIViewSet)
+api_router.register_endpoint("learning-paths", LearningPathsAPIViewSet)
 
 
 def api_not_found(request, *args, **kwargs):
