@@ -5,7 +5,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from story_pages.models import ProvinceIndexPage, StoryPage
+from story_pages.models import ConferencePage, ProvinceIndexPage, StoryPage
 from story_pages.publishing import PublishedByPublishers
 from story_pages.reading import listings
 from story_pages.reading.story_route import DirectStoryRoute
@@ -22,7 +22,12 @@ class HomePage(PublishedByPublishers, PrivateLikeItsSource, DirectStoryRoute, Th
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["story_pages.ProvinceIndexPage", "story_pages.SolutionIndexPage"]
+    subpage_types = [
+        "story_pages.ProvinceIndexPage",
+        "story_pages.SolutionIndexPage",
+        "story_pages.ConferenceIndexPage",
+        "story_pages.LearningPathIndexPage",
+    ]
     max_count_per_parent = 1
 
     override_translatable_fields = [TranslatableField("title"), TranslatableField("intro")]
@@ -43,4 +48,5 @@ class HomePage(PublishedByPublishers, PrivateLikeItsSource, DirectStoryRoute, Th
             "themes": self.theme_links(request),
             "province_index": ProvinceIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
             "province_map": listings.province_map(self.locale_id, request),
+            "upcoming_conferences": ConferencePage.upcoming(self.locale_id),
         }

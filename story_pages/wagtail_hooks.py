@@ -11,7 +11,10 @@ from story_pages.distribution.webhooks.admin_views import WebhookEndpointViewSet
 from story_pages.editorial.dashboard import CoveragePanel, TranslationsNeededPanel
 from story_pages.editorial.teams import MODERATORS
 from story_pages.editorial.translation_views import update_translations_url
-from story_pages.learning import solution_admin  # noqa: F401  (registers the solutions' admin hooks)
+from story_pages.learning import (
+    call_report,
+    solution_admin,  # noqa: F401  (registers the solutions' admin hooks)
+)
 from story_pages.learning.contact_inbox import ContactInboxViewSet
 from story_pages.models import StoryPage
 from story_pages.rules import content as rules
@@ -119,3 +122,11 @@ def register_webhook_endpoints():
 @hooks.register("register_admin_viewset")
 def register_contact_inbox():
     return ContactInboxViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_call_report_urls():
+    return call_report.admin_urls()
+
+
+hooks.register("register_page_header_buttons", call_report.header_buttons)

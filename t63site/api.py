@@ -14,6 +14,7 @@ from story_pages.distribution.api.media import (
     PublicImagesAPIViewSet,
 )
 from story_pages.distribution.api.views import ProvincesAPIViewSet, StoriesAPIViewSet
+from story_pages.learning.paths_api import LearningPathsAPIViewSet
 from story_pages.learning.solutions_api import SolutionsAPIViewSet
 
 
@@ -45,6 +46,7 @@ api_router.register_endpoint("stories", StoriesAPIViewSet)
 api_router.register_endpoint("provinces", ProvincesAPIViewSet)
 api_router.register_endpoint("changes", ChangesAPIViewSet)
 api_router.register_endpoint("solutions", SolutionsAPIViewSet)
+api_router.register_endpoint("learning-paths", LearningPathsAPIViewSet)
 
 
 def api_not_found(request, *args, **kwargs):

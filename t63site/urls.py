@@ -26,6 +26,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("story_pages.distribution.urls")),  # feeds, oEmbed, embed, QR, OpenAPI
+    path("", include("story_pages.learning.urls")),  # the conferences' calendar feed
     path("api/v2/", api_router.urls),
     re_path(r"^api/", api_not_found),  # machines get JSON, not the readers' 404 page
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),

@@ -20,7 +20,14 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from story_pages.models import ProvinceIndexPage, ProvincePage, ProvinceStatus, StoryReviewTask
+from story_pages.models import (
+    ConferenceIndexPage,
+    LearningPathIndexPage,
+    ProvinceIndexPage,
+    ProvincePage,
+    ProvinceStatus,
+    StoryReviewTask,
+)
 
 EDITORS_PREFIX = "Biên tập – "
 MODERATORS = "Kiểm duyệt"
@@ -70,7 +77,20 @@ def sync_teams() -> None:
             _grant_page(translators, index, TRANSLATOR_PAGE_PERMISSIONS)
     _grant_collection(moderators, MODERATOR_COLLECTION_PERMISSIONS)
     _grant_collection(translators, ("wagtailimages.choose_image",))
+    grant_ministry_sections()
     _review_workflow(moderators, indexes)
+
+
+def grant_ministry_sections() -> None:
+    """The ministry curates the conferences, calls for stories and learning paths (their indexes
+    may be made after the provinces: the demo calls this again)."""
+    moderators = _group(MODERATORS, "wagtailadmin.access_admin")
+    translators = _group(TRANSLATORS, "wagtailadmin.access_admin")
+    default_locale = Locale.get_default()
+    for page in [*ConferenceIndexPage.objects.all(), *LearningPathIndexPage.objects.all()]:
+        _grant_page(moderators, page, MODERATOR_PAGE_PERMISSIONS)
+        if page.locale_id != default_locale.pk:
+            _grant_page(translators, page, TRANSLATOR_PAGE_PERMISSIONS)
 
 
 def _group(name: str, *permissions: str) -> Group:

@@ -1,5 +1,8 @@
 from story_pages.learning.adoptions import AdoptionStatus, SolutionAdoption
+from story_pages.learning.calls import CallForStoriesPage
+from story_pages.learning.conferences import ConferenceIndexPage, ConferencePage
 from story_pages.learning.contact_models import ContactRequest
+from story_pages.learning.paths import LearningPathIndexPage, LearningPathPage
 from story_pages.learning.solutions import SolutionIndexPage, SolutionPage, StorySolution
 from story_pages.learning.usefulness import UsefulnessDay
 from story_pages.models.changes import StoryChange
@@ -20,9 +23,14 @@ from story_pages.models.webhooks import (
 __all__ = [
     "AdoptionStatus",
     "AttemptOutcome",
+    "CallForStoriesPage",
+    "ConferenceIndexPage",
+    "ConferencePage",
     "ContactRequest",
     "ContentVersionRecord",
     "DeliveryStatus",
+    "LearningPathIndexPage",
+    "LearningPathPage",
     "Licence",
     "ProcessingState",
     "ProvinceIndexPage",

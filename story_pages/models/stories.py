@@ -220,6 +220,15 @@ class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, CaseFact
         _("format"), max_length=5, choices=StoryFormat.choices, blank=True, editable=False, db_index=True
     )
     body_words = models.PositiveIntegerField(_("words"), default=0, editable=False)
+    answers_call = models.ForeignKey(
+        "story_pages.CallForStoriesPage",
+        verbose_name=_("answers the call for stories"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("If the story was written for one of the ministry's calls for stories, choose it."),
+    )
 
     objects = StoryPageManager()
 
@@ -232,6 +241,7 @@ class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, CaseFact
         MultiFieldPanel([FieldPanel("credit_line"), FieldPanel("licence")], heading=_("Credit and licence")),
         *CaseFacts.case_panels,
         InlinePanel("solution_links", heading=_("Solutions this story tells of"), label=_("Solution")),
+        FieldPanel("answers_call"),
     ]
     api_fields = [
         APIField("summary"),

@@ -102,3 +102,41 @@ def test_demo_solutions_are_adopted_in_several_provinces_on_the_map_and_in_the_a
     total = len(items)
     call_command("load_demo", verbosity=0)  # idempotent
     assert len(client.get("/api/v2/solutions/?locale=vi").json()["items"]) == total
+
+
+def test_demo_conferences_call_and_learning_path_in_both_languages(
+    db, client, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from story_pages.learning.calls import CallForStoriesPage
+    from story_pages.learning.conferences import ConferencePage
+    from story_pages.learning.paths import LearningPathPage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", verbosity=0)
+    held = ConferencePage.objects.get(locale__language_code="vi", start__year=2022)
+    assert held.title.startswith("Hội nghị chia sẻ, phổ biến kinh nghiệm chuyển đổi số")
+    assert timezone.localtime(held.start).date().isoformat() == "2022-01-13" and held.attendance == "online"
+    papers = [block.value for block in held.papers]
+    assert len(papers) == 6 and len({paper["theme"] for paper in papers}) == 3
+    assert {paper["province"].code for paper in papers} == {"19", "34", "46", "24", "77", "79"}
+    assert all(paper["story"].live for paper in papers)
+    assert "Kết quả hội nghị" in client.get(held.url).content.decode()
+    english_held = held.get_translation(Locale.objects.get(language_code="en"))
+    assert client.get(english_held.url).status_code == 200 and english_held.url.startswith("/en/")
+
+    assert ConferencePage.objects.filter(locale__language_code="vi", start__gt=timezone.now()).count() == 1
+    assert "events-heading" in client.get("/").content.decode()
+
+    call = CallForStoriesPage.objects.get(locale__language_code="vi")
+    assert len(call.answers().published()) == 2
+
+    paths = LearningPathPage.objects.live().filter(title__contains="5")
+    assert sorted(paths.values_list("locale__language_code", flat=True)) == ["en", "vi"]
+    for path in paths:
+        assert len(list(path.steps)) == 5 and client.get(path.url).status_code == 200
+
+    pages = Page.objects.count()
+    call_command("load_demo", verbosity=0)
+    assert Page.objects.count() == pages

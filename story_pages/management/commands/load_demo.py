@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from story_pages.demo.case_facts import add_case_facts
 from story_pages.demo.curated import create_curated_stories
+from story_pages.demo.events import create_demo_events
 from story_pages.demo.solutions import create_demo_solutions
 from story_pages.demo.synthetic import create_synthetic_stories
 from story_pages.demo.translated import translate_demo_stories
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             translated = translate_demo_stories()
             add_case_facts()  # the case facts and "Was this useful?" answers of the learning network
             create_demo_solutions()
+            create_demo_events()  # conferences, a call for stories, a learning path
             self.stdout.write(
                 f"Demo stories: {created} created, {skipped} already there, {translated} translated "
                 f"into English ({time.perf_counter() - started:.1f} s)."
