@@ -37,6 +37,7 @@ def story_form_data(body, title="Bắc Giang số hoá xét nghiệm", slug="bac
             "licence": "CC-BY-4.0",
             "body": streamfield(body),
             "comments": inline_formset([]),
+            "solution_links": inline_formset([]),
         }
     )
     data.update(extra)

@@ -57,6 +57,7 @@ class PageTreeTests(WagtailPageTestCase):
                 "licence": "CC-BY-4.0",
                 "body": streamfield([("paragraph", rich_text("<p>Tổ công nghệ số ở mọi thôn bản.</p>"))]),
                 "comments": inline_formset([]),
+                "solution_links": inline_formset([]),
             }
         )
 
