@@ -63,7 +63,7 @@ SOLUTIONS = [
             ),
             "built_by": "Thái Nguyên Provincial Party Committee",
         },
-        "stories": ["so-tay-dang-vien-dien-tu-thai-nguyen"],
+        "stories": ["so-tay-dang-vien-dien-tu-thai-nguyen", "so-tay-dang-vien-dien-tu-thai-binh"],
         "adopters": [
             ("34", IN_USE, date(2021, 9, 1), "so-tay-dang-vien-dien-tu-thai-binh"),
             ("20", IN_USE, date(2022, 4, 1)),

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from story_pages.editorial.teams import MODERATORS, editors_group_name
+from story_pages.learning.adoption_mail import notify_moderators_after_commit
 from story_pages.learning.adoptions import AdoptionStatus, SolutionAdoption, record_adoption
 from story_pages.learning.solution_listing import adopter_count_subquery
 from story_pages.learning.solutions import SolutionPage
@@ -122,7 +123,7 @@ def record_adoption_view(request, pk):
         reviewer = may_review(request.user)
         data = form.cleaned_data
         try:
-            record_adoption(
+            adoption = record_adoption(
                 solution,
                 data["unit"],
                 since=data["since"],
@@ -137,6 +138,7 @@ def record_adoption_view(request, pk):
             if reviewer:
                 messages.success(request, _("The adoption is recorded and shown on the solution's page."))
             else:
+                notify_moderators_after_commit(adoption.pk)
                 messages.success(
                     request, _("The adoption is recorded; it will be shown once a moderator approves it.")
                 )

@@ -4,6 +4,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from story_pages import visibility
 from story_pages.learning.event_blocks import AgendaBlock, PapersBlock
+from story_pages.learning.ical import calendar_response
 from story_pages.publishing import PublishedByPublishers
 from story_pages.visibility import PrivateLikeItsSource
 
@@ -160,14 +162,20 @@ class ConferencePage(PublishedByPublishers, PrivateLikeItsSource, RoutablePageMi
         return [line.strip() for line in self.bridge_points.splitlines() if line.strip()]
 
     def papers_by_theme(self) -> list[tuple[str, list]]:
-        """The papers grouped by theme, in the order of the themes; each paper's story in this
-        page's language when it has a version there (one query for all of them)."""
+        """The papers grouped by theme, in the order of the themes; each paper's story and the
+        solutions it tells of in this page's language when there is a version there (three queries
+        for all of them)."""
+        from story_pages.learning.solution_listing import solution_pages_of_stories
         from story_pages.models.stories import Theme
 
         papers = [block.value for block in self.papers]
-        stories = localized_stories([p["story"] for p in papers if p["story"]], self.locale_id)
+        chosen = [p["story"] for p in papers if p["story"]]
+        stories = localized_stories(chosen, self.locale_id)
+        solutions = solution_pages_of_stories({story.translation_key for story in chosen}, self.locale_id)
         for paper in papers:
-            paper.localized_story = stories.get(paper["story"].pk) if paper["story"] else None
+            story = paper["story"]
+            paper.localized_story = stories.get(story.pk) if story else None
+            paper.solutions = solutions.get(story.translation_key, []) if story else []
         groups = []
         for value, label in Theme.choices:
             in_theme = [p for p in papers if p["theme"] == value]
@@ -184,10 +192,26 @@ class ConferencePage(PublishedByPublishers, PrivateLikeItsSource, RoutablePageMi
     def event_page(self, request):
         return self.render(request)
 
+    # Its own page once held, to link and share; the address speaks the page's language.
+    OUTCOMES_SLUGS = {"vi": "ket-qua", "en": "outcomes"}
+
+    @property
+    def outcomes_url(self) -> str:
+        """The outcomes page's address, or "" while there is none to show."""
+        if not (self.is_past and self.outcomes):
+            return ""
+        return f"{self.url}{self.OUTCOMES_SLUGS.get(self.locale.language_code, 'outcomes')}/"
+
+    @path("ket-qua/", name="outcomes_vi")
+    @path("outcomes/", name="outcomes_en")
+    def outcomes_page(self, request):
+        slug = self.OUTCOMES_SLUGS.get(self.locale.language_code, "outcomes")
+        if not self.outcomes_url or not request.path.endswith(f"/{slug}/"):
+            raise Http404("no outcomes page here")
+        return self.render(request, template="story_pages/learning/conference_outcomes.html")
+
     @path("ical/")
     def ical(self, request):
-        from story_pages.learning.ical import calendar_response
-
         return calendar_response([self], request, filename=f"{self.slug}.ics")
 
 

@@ -32,11 +32,15 @@ def queue_after_commit(request_id: int) -> None:
 @task()
 def send_contact_emails(request_id: int) -> int:
     """Mails the team and the sender; the number of messages sent."""
-    contact = ContactRequest.objects.select_related("unit").filter(pk=request_id).first()
+    contact = ContactRequest.objects.select_related("unit", "story").filter(pk=request_id).first()
     if contact is None:  # purged or deleted before the worker came to it
         return 0
     sent = 0
     team = team_addresses(contact.unit)
+    # The unit behind the case may not be the editors': its public address (case facts) hears too.
+    public = contact.story.case_contact_email if contact.story else ""
+    if public and public not in team:
+        team.append(public)
     if team:
         sent += _team_message(contact, team).send()
     else:

@@ -5,11 +5,10 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
-from wagtail.models import Locale
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -81,20 +80,3 @@ def calendar_response(conferences, request, filename: str, name: str = "") -> Ht
     response = HttpResponse(calendar(conferences, request, name).to_ical(), content_type=CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
-
-
-def conference_calendar(request, lang: str):
-    """/feeds/<lang>/conferences.ics: upcoming conferences and the most recent past ones."""
-    from story_pages.learning.conferences import calendar_conferences
-
-    if lang not in dict(settings.LANGUAGES):
-        raise Http404("no such language")
-    locale = Locale.objects.filter(language_code=lang).first()
-    if locale is None:
-        raise Http404("no such language")
-    conferences = calendar_conferences(locale.pk)
-    for conference in conferences:
-        conference.locale = locale  # one locale for all: no query per conference
-    with translation.override(lang):
-        name = f"T63 – {gettext('Conferences')}"
-    return calendar_response(conferences, request, filename=f"t63-conferences-{lang}.ics", name=name)

@@ -220,3 +220,32 @@ def solutions_of_stories(story_keys) -> dict:
 
 def StorySolution_model():
     return apps.get_model("story_pages", "StorySolution")
+
+
+def solution_pages_of_stories(story_keys, locale_id) -> dict:
+    """Story translation key -> the published solution pages it tells of, each in ``locale_id``
+    when translated there, else the Vietnamese original (two queries)."""
+    links = (
+        StorySolution_model()
+        .objects.filter(page__translation_key__in=story_keys)
+        .values_list("page__translation_key", "solution__translation_key")
+        .distinct()
+    )
+    stories_of_solution: dict = {}
+    for story_key, solution_key in links:
+        stories_of_solution.setdefault(solution_key, set()).add(story_key)
+    if not stories_of_solution:
+        return {}
+    versions = visibility.published(
+        _solution_model().objects.filter(translation_key__in=stories_of_solution)
+    ).select_related("locale")
+    best: dict = {}
+    for solution in versions.order_by("title"):
+        current = best.get(solution.translation_key)
+        if current is None or solution.locale_id == locale_id:
+            best[solution.translation_key] = solution
+    found: dict = {}
+    for solution_key, solution in sorted(best.items(), key=lambda item: item[1].title):
+        for story_key in stories_of_solution[solution_key]:
+            found.setdefault(story_key, []).append(solution)
+    return found

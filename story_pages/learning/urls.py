@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from story_pages.learning.ical import conference_calendar
+from story_pages.learning.conference_feed import conference_calendar
 
 urlpatterns = [
     path("feeds/<str:lang>/conferences.ics", conference_calendar, name="conferences_ics"),

@@ -37,6 +37,37 @@ def reader_pages(language: str) -> dict[str, str]:
         "video story": video_story.url,
         "search": f"{prefix}/search/?q=chuyen+doi+so" if language == "vi" else f"{prefix}/search/?q=digital",
         "contact form": contact_form_url(text_story, language),
+        **learning_pages(language),
+    }
+
+
+def learning_pages(language: str) -> dict[str, str]:
+    """The learning network's pages: solutions, conferences, a call for stories, learning paths."""
+    from story_pages.learning.calls import CallForStoriesPage
+    from story_pages.learning.conferences import ConferencePage
+    from story_pages.learning.paths import LearningPathPage
+    from story_pages.learning.solutions import SolutionPage
+
+    def first(model):
+        return model.objects.live().filter(locale__language_code=language).order_by("pk").first()
+
+    solution, path = first(SolutionPage), first(LearningPathPage)
+    held = ConferencePage.objects.live().filter(locale__language_code=language, start__year=2022).get()
+    return {
+        "solution index": solution.get_parent().url,
+        "solution": solution.url,
+        "conference index": held.get_parent().url,
+        "conference": held.url,
+        "conference outcomes": held.outcomes_url,
+        "call for stories": first(CallForStoriesPage).url,
+        "learning path index": path.get_parent().url,
+        "learning path": path.url,
+        "story with case facts": StoryPage.objects.published()
+        .filter(locale__language_code=language)
+        .exclude(case_stage="")
+        .order_by("pk")
+        .first()
+        .url,
     }
 
 
@@ -69,6 +100,18 @@ def test_reader_pages_have_no_wcag_violations_in_either_language(live_server, op
 
 def overflows_horizontally(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+
+
+def test_every_reader_page_fits_a_phone_in_either_language(live_server, open_page, demo_site):
+    too_wide = []
+    for language in ("vi", "en"):
+        page = open_page(language)
+        page.set_viewport_size(PHONE)
+        for name, path in reader_pages(language).items():
+            page.goto(live_server.url + path)
+            if overflows_horizontally(page):
+                too_wide.append(f"{language} {name} ({path})")
+    assert too_wide == []
 
 
 def test_home_and_story_fit_phone_and_desktop_and_share_the_story(

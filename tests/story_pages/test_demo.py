@@ -122,7 +122,11 @@ def test_demo_conferences_call_and_learning_path_in_both_languages(
     assert len(papers) == 6 and len({paper["theme"] for paper in papers}) == 3
     assert {paper["province"].code for paper in papers} == {"19", "34", "46", "24", "77", "79"}
     assert all(paper["story"].live for paper in papers)
-    assert "Kết quả hội nghị" in client.get(held.url).content.decode()
+    held_html = client.get(held.url).content.decode()
+    assert "Kết quả hội nghị" in client.get(f"{held.url}ket-qua/").content.decode()
+    for paper in papers:  # each paper leads to its story and to the solution the story tells of
+        solutions = [link.solution for link in paper["story"].solution_links.all()]
+        assert solutions and all(f'href="{solution.url}"' in held_html for solution in solutions)
     english_held = held.get_translation(Locale.objects.get(language_code="en"))
     assert client.get(english_held.url).status_code == 200 and english_held.url.startswith("/en/")
 

@@ -1,6 +1,6 @@
 """The stories endpoint's query parameters, validated: a bad value is a 400 that names it."""
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.conf import settings
 from django.db.models import Q
@@ -134,4 +134,6 @@ def _moment(params, name, default_time):
     wall_clock = moment.replace(tzinfo=None)
     if not EARLIEST <= wall_clock <= LATEST:
         return timezone.make_aware(min(max(wall_clock, EARLIEST), LATEST))
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    aware = moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    # In UTC: Python accepts offsets up to ±23:59, PostgreSQL only ±15:59 (a 500 otherwise).
+    return aware.astimezone(UTC)

@@ -20,6 +20,14 @@ def test_far_off_dates_are_no_bound_rather_than_an_error(client, stories, query)
     assert response.json()["meta"]["total_count"] == 5
 
 
+@pytest.mark.parametrize("offset", ["+20:12", "-23:59"])
+def test_an_offset_python_takes_but_postgresql_does_not_is_read_in_utc(client, stories, offset):
+    response = client.get(STORIES, {"published_before": f"2206-12-08T03:47:37.7{offset}"})
+    assert response.status_code == 200 and response.json()["meta"]["total_count"] == 5
+    later = client.get(STORIES, {"published_after": f"2206-12-08T03:47:37.7{offset}"})
+    assert later.status_code == 200 and later.json()["meta"]["total_count"] == 0
+
+
 def test_an_id_beyond_the_database_is_not_found(client, db):
     assert client.get(f"{STORIES}{2**80}/").status_code == 404
     assert client.get(f"{STORIES}{2**80}/ninjs/").status_code == 404

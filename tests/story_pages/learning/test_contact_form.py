@@ -216,3 +216,14 @@ def test_a_refused_form_keeps_what_was_typed_with_a_new_time(client, story, sett
     form = response.context["form"]
     assert form["message"].value() == PERSON["message"] and form["website"].value() == ""
     assert form["started"].value() != old["started"]
+
+
+def test_the_cases_public_address_is_mailed_with_the_team(client, story, django_user_model, commits):
+    team_member(django_user_model, "danang1", "48", "bientap1@danang.gov.vn")
+    story.case_contact_email = "stttt@danang.gov.vn"
+    story.save_revision().publish()
+    with commits(execute=True):
+        client.post(contact_url(story), filled(story))
+    team, acknowledgement = mail.outbox
+    assert team.to == ["bientap1@danang.gov.vn", "stttt@danang.gov.vn"]
+    assert acknowledgement.to == [PERSON["email"]]

@@ -25,14 +25,28 @@ def test_a_past_conference_shows_its_papers_by_theme_with_their_stories_and_its_
     assert "Nền tảng quản lý xét nghiệm" in html
     assert f'href="{story.url}"' in html
     assert "Xã hội số" in html or "Digital society" in html
-    assert "Các tỉnh nhân rộng nền tảng xét nghiệm." in html
     assert "https://www.youtube.com/watch?v=t63paper" in html
     assert "Hà Nội</li>" in html  # the bridge points, one per line
+    assert f'href="{page.url}ket-qua/"' in html  # the outcomes have their own page
+    outcomes = client.get(f"{page.url}ket-qua/")
+    assert outcomes.status_code == 200
+    assert "Các tỉnh nhân rộng nền tảng xét nghiệm." in outcomes.content.decode()
+    assert client.get(f"{page.url}outcomes/").status_code == 404  # the English address, on the English page
+
+
+def test_the_english_outcomes_page_has_an_english_address(client):
+    page = conference(outcomes="<p>Các tỉnh nhân rộng.</p>")
+    english, _ = translate_into_english(page)
+    html = client.get(english.url).content.decode()
+    assert f'href="{english.url}outcomes/"' in html
+    assert client.get(f"{english.url}outcomes/").status_code == 200
+    assert client.get(f"{english.url}ket-qua/").status_code == 404
 
 
 def test_outcomes_wait_until_the_conference_is_over(client):
     page = upcoming_conference(outcomes="<p>Kết quả viết trước.</p>")
-    assert "Kết quả viết trước." not in client.get(page.url).content.decode()
+    assert "ket-qua/" not in client.get(page.url).content.decode()
+    assert client.get(f"{page.url}ket-qua/").status_code == 404
 
 
 def test_the_english_conference_links_the_english_story(client):

@@ -124,3 +124,22 @@ def test_an_adoption_for_a_merged_province_goes_to_the_unit_it_merged_into(db):
     again = adopt(english_of(hue_s), "48")  # the same unit, from the English page: one record
     assert again.pk == adoption.pk and again.solution == hue_s
     assert SolutionAdoption.objects.count() == 1
+
+
+def test_the_moderators_are_mailed_when_an_adoption_waits_for_them(
+    db, client, django_user_model, mailoutbox, django_capture_on_commit_callbacks
+):
+    hue_s = make_solution("Hue-S", origin="46")
+    moderator = member_of(django_user_model, MODERATORS, "bo")
+    client.force_login(member_of(django_user_model, "Biên tập – Đà Nẵng", "danang"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(adopt_url(hue_s), form_data(province("48")))
+    assert [message.to for message in mailoutbox] == [[moderator.email]]
+    message = mailoutbox[0]
+    assert "Hue-S" in message.subject and "Đà Nẵng" in message.subject and "chờ duyệt" in message.subject
+    assert reverse("t63_adoptions") in message.body
+
+    client.force_login(moderator)  # a moderator's own record needs no review: no e-mail
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(adopt_url(hue_s), form_data(province("01")))
+    assert len(mailoutbox) == 1
