@@ -15,7 +15,7 @@ $(DEPS): requirements.txt requirements-dev.txt
 
 # Compiled with polib (a dependency already), so no system gettext is needed.
 messages: $(DEPS)
-	$(PY) -c "import glob, polib; [polib.pofile(p).save_as_mofile(p[:-3] + '.mo') for p in glob.glob('locale/*/LC_MESSAGES/*.po')]"
+	$(PY) -c "import glob, polib; [polib.pofile(p).save_as_mofile(p[:-3] + '.mo') for p in glob.glob('locale*/*/LC_MESSAGES/*.po')]"
 
 setup: $(DEPS) messages
 	mkdir -p var/static var/media

@@ -76,6 +76,13 @@ class LockoutLoginForm(LoginForm):
         ),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's form leaves the password field unlabelled ("Password" from its name, never
+        # translated) and builds the username placeholder from a capitalised verbose name.
+        self.fields["password"].label = _("Password")
+        self.fields["username"].widget.attrs["placeholder"] = _("Enter your username")
+
     def clean(self):
         if is_locked(self.cleaned_data.get("username", ""), self.request):
             raise ValidationError(

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale
 
 from story_pages import content_version
@@ -17,7 +18,7 @@ from story_pages.models.provinces import ProvincePage
 
 
 class AdoptionStatus(models.TextChoices):
-    EXPLORING = "exploring", _("Exploring")
+    EXPLORING = "exploring", pgettext_lazy("adoption status", "Exploring")
     PILOTING = "piloting", _("Piloting")
     IN_USE = "in-use", _("In use")
 

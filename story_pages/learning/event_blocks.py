@@ -1,6 +1,7 @@
 """The blocks of a conference page (agenda, papers) and of a learning path (its steps)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtailmedia.blocks import VideoChooserBlock
@@ -10,7 +11,7 @@ from story_pages.models.stories import Theme
 
 class AgendaItemBlock(blocks.StructBlock):
     time = blocks.TimeBlock(label=_("time"), required=False, format="%H:%M")
-    title = blocks.CharBlock(label=_("item"), max_length=255)
+    title = blocks.CharBlock(label=pgettext_lazy("agenda", "item"), max_length=255)
     speaker = blocks.CharBlock(label=_("speaker"), max_length=255, required=False)
 
     class Meta:

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from story_pages.models import ProvincePage, ProvinceStatus, StoryFormat, StoryPage, Theme
 from story_pages.reading.quick_select import QuickSelect
@@ -38,7 +39,7 @@ class StorySearchForm(forms.Form):
     )
     place = forms.ChoiceField(label=_("Province or unit"), required=False, widget=QuickSelect)
     format = forms.ChoiceField(
-        label=_("Format"),
+        label=pgettext_lazy("story format", "Format"),
         required=False,
         choices=[("", _("All formats"))] + StoryFormat.choices,
         widget=QuickSelect,

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "t63site.admin_hardcoded_text.TranslateHardCodedAdminText",
 ]
 
 ROOT_URLCONF = "t63site.urls"
@@ -131,7 +132,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Vietnamese first, English second; English pages live under /en/.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# T63's own messages, then the Vietnamese of Wagtail, wagtail-localize and wagtailmedia that their
+# packages lack (docs/admin-vietnamese.md); the first path wins where both translate a message.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
