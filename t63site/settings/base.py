@@ -268,3 +268,10 @@ EMAIL_USE_SSL = _email.use_ssl
 EMAIL_TIMEOUT = _email.timeout
 DEFAULT_FROM_EMAIL = env.FROM_EMAIL or _email.default_from or services.sender_address(_site)
 SERVER_EMAIL = _email.server_email or DEFAULT_FROM_EMAIL  # the sender of error reports to ADMINS
+# Moderation notices and password resets are written in the recipient's admin language, else
+# Vietnamese, with links on WAGTAILADMIN_BASE_URL, as plain text with an HTML part (docs/emails.md).
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+# Submissions go to the moderators of the review step; a superuser would get each one twice (as a
+# superuser of the workflow, and of the step), and the ministry's moderators are the reviewers.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "t63site.password_reset.HtmlPasswordResetForm"
