@@ -36,7 +36,11 @@ class WriteStoryPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        provinces = [province for unit in self.units for province in unit.unit_provinces().order_by("code")]
+        provinces = [
+            province
+            for unit in self.units
+            for province in sorted(unit.unit_provinces(), key=lambda p: (not p.is_current, p.code))
+        ]
         context["choices"] = [(province, add_story_url(province)) for province in provinces]
         return context
 
