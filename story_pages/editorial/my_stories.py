@@ -35,7 +35,8 @@ def my_drafts(user) -> Listing:
     """Stories the person owns with changes nobody published yet (never published, or edited
     since), outside review, the most recently saved first."""
     drafts = (
-        StoryPage.objects.filter(owner=user, has_unpublished_changes=True, alias_of__isnull=True)
+        StoryPage.objects.filter(Q(live=False) | Q(has_unpublished_changes=True))
+        .filter(owner=user, alias_of__isnull=True)
         .exclude(in_active_workflow())
         .defer("body")
         .order_by("-latest_revision_created_at", "-pk")

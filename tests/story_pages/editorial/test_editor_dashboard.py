@@ -79,7 +79,7 @@ def test_the_ministry_and_translators_get_no_write_button(client, django_user_mo
 def test_an_editor_follows_drafts_reviews_and_published_stories(client, django_user_model, vietnamese, db):
     editor, me = person(client, django_user_model, "bacgiang", "--unit", "24")
     own = province("24")
-    draft = StoryPageFactory(parent=own, title="Bản nháp của tôi", owner=me)
+    draft = StoryPageFactory(parent=own, title="Nháp chuyển đổi số Bắc Giang", owner=me)
     edited = publish_story(parent=own, title="Đã xuất bản rồi sửa", owner=me)
     edited.save_revision(user=me)
     submitted = StoryPageFactory(parent=own, title="Đang chờ duyệt", owner=me)
