@@ -8,8 +8,7 @@ from wagtailmedia.models import get_media_model
 
 from story_pages.distribution.documents import refuse_unpublished_documents
 from story_pages.distribution.webhooks.admin_views import WebhookEndpointViewSet
-from story_pages.editorial.dashboard import CoveragePanel, TranslationsNeededPanel
-from story_pages.editorial.teams import MODERATORS
+from story_pages.editorial import dashboard_layout
 from story_pages.editorial.translation_views import update_translations_url
 from story_pages.learning import (
     call_report,
@@ -68,15 +67,9 @@ def refuse_bulk_publishing_stories_that_break_a_rule(request, action_type, objec
     return redirect(action_view.next_url)
 
 
-@hooks.register("construct_homepage_panels")
-def add_ministry_panels(request, panels):
-    panels.append(TranslationsNeededPanel())
-    if request.user.has_perm("wagtailcore.publish_page") or _is_moderator(request.user):
-        panels.append(CoveragePanel())
-
-
-def _is_moderator(user) -> bool:
-    return user.is_superuser or user.groups.filter(name=MODERATORS).exists()
+hooks.register("construct_homepage_panels", dashboard_layout.arrange_panels)
+# After Wagtail's own summary items (its apps come later in INSTALLED_APPS, so register later).
+hooks.register("construct_homepage_summary_items", dashboard_layout.hide_site_summary, order=100)
 
 
 def media_duration(request, pk):

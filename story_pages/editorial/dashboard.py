@@ -4,7 +4,7 @@ from django.conf import settings
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
 
-from story_pages.editorial.translation_state import TranslationState, translation_state
+from story_pages.editorial.translation_state import TranslationState, translation_states
 from story_pages.models import ProvincePage, StoryPage, Theme
 
 SHOWN_PER_LIST = 10
@@ -37,10 +37,12 @@ class TranslationsNeededPanel(Component):
         with_translation = originals.filter(translation_key__in=translated_keys).order_by(
             "-last_published_at"
         )
+        with_translation = list(with_translation)
+        states = translation_states(with_translation, locale)
         outdated = [
             story
             for story in with_translation
-            if translation_state(story, locale) in (TranslationState.OUTDATED, TranslationState.DRAFT)
+            if states[story.pk] in (TranslationState.OUTDATED, TranslationState.DRAFT)
         ]
         return {
             "locale": locale,
