@@ -10,6 +10,7 @@ from story_pages.distribution.documents import refuse_unpublished_documents
 from story_pages.distribution.webhooks.admin_views import WebhookEndpointViewSet
 from story_pages.editorial import dashboard_layout
 from story_pages.editorial.translation_views import update_translations_url
+from story_pages.editorial.workflow_buttons import relabel_workflow_buttons
 from story_pages.learning import (
     call_report,
     solution_admin,  # noqa: F401  (registers the solutions' admin hooks)
@@ -41,6 +42,7 @@ def warn_about_rule_violations(request, page):
 hooks.register("after_create_page", warn_about_rule_violations)
 hooks.register("after_edit_page", warn_about_rule_violations)
 hooks.register("before_serve_document", refuse_unpublished_documents)
+hooks.register("construct_page_action_menu", relabel_workflow_buttons)
 
 
 @hooks.register("before_bulk_action")

@@ -4,7 +4,8 @@
   province page and those of the provinces merged into it, in every language, but not publish;
 - the ministry's moderators ("Kiểm duyệt"): publish anywhere under the province index;
 - translators ("Biên dịch"): edit and submit translations outside the Vietnamese tree, not publish.
-The moderators also manage the outlets' webhook endpoints (Settings → Webhooks).
+The moderators also manage the outlets' webhook endpoints (Settings → Webhooks) and word each
+unit's default credit line (on its province page).
 Stories go through the "Kiểm duyệt T63" workflow on every language's province index.
 Everything here is idempotent: load_provinces runs it after the provinces.
 """
@@ -21,6 +22,7 @@ from wagtail.models import (
 )
 
 from story_pages.models import (
+    CREDIT_WORDING_PERMISSION,
     ConferenceIndexPage,
     LearningPathIndexPage,
     ProvinceIndexPage,
@@ -46,6 +48,7 @@ EDITOR_COLLECTION_PERMISSIONS = (
 WEBHOOK_PERMISSIONS = tuple(
     f"story_pages.{action}_webhookendpoint" for action in ("add", "change", "delete", "view")
 )
+CREDIT_WORDING = f"story_pages.{CREDIT_WORDING_PERMISSION}"
 MODERATOR_COLLECTION_PERMISSIONS = (
     *EDITOR_COLLECTION_PERMISSIONS,
     "wagtailimages.change_image",
@@ -68,7 +71,11 @@ def sync_teams() -> None:
 
     indexes = list(ProvinceIndexPage.objects.all())
     moderators = _group(
-        MODERATORS, "wagtailadmin.access_admin", "wagtail_localize.submit_translation", *WEBHOOK_PERMISSIONS
+        MODERATORS,
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        CREDIT_WORDING,
+        *WEBHOOK_PERMISSIONS,
     )
     translators = _group(TRANSLATORS, "wagtailadmin.access_admin", "wagtail_localize.submit_translation")
     for index in indexes:

@@ -7,7 +7,13 @@ from story_pages.learning.solutions import SolutionIndexPage, SolutionPage, Stor
 from story_pages.learning.usefulness import UsefulnessDay
 from story_pages.models.changes import StoryChange
 from story_pages.models.content_version import ContentVersionRecord
-from story_pages.models.provinces import ProvinceIndexPage, ProvinceKind, ProvincePage, ProvinceStatus
+from story_pages.models.provinces import (
+    CREDIT_WORDING_PERMISSION,
+    ProvinceIndexPage,
+    ProvinceKind,
+    ProvincePage,
+    ProvinceStatus,
+)
 from story_pages.models.review import StoryReviewTask
 from story_pages.models.stories import Licence, StoryFormat, StoryPage, Theme
 from story_pages.models.video import ProcessingState, VideoProcessing, VideoRendition
@@ -21,6 +27,7 @@ from story_pages.models.webhooks import (
 )
 
 __all__ = [
+    "CREDIT_WORDING_PERMISSION",
     "AdoptionStatus",
     "AttemptOutcome",
     "CallForStoriesPage",

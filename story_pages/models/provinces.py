@@ -7,6 +7,7 @@ from django.apps import apps
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Locale, Page
@@ -16,6 +17,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from story_pages.learning.stage_listing import filter_by_stage, stage_links
 from story_pages.publishing import PublishedByPublishers
 from story_pages.visibility import PrivateLikeItsSource
+
+CREDIT_WORDING_PERMISSION = "change_credit_wording"
+# Since 2025 the Sở Thông tin và Truyền thông are part of the Sở Khoa học và Công nghệ.
+DEFAULT_CREDIT_AGENCY = "Sở Khoa học và Công nghệ"
 
 
 class ProvinceKind(models.TextChoices):
@@ -115,9 +120,21 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     intro = models.TextField(_("introduction"), blank=True)
+    credit_wording = models.CharField(
+        _("credit line of the unit's stories"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "How a new story of this unit, or of a province merged into it, is credited. Leave empty "
+            'for "Sở Khoa học và Công nghệ" and the unit\'s name: since 2025 the Departments of '
+            "Information and Communications are part of the Departments of Science and Technology."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        # The ministry words the credit: a unit's editors see their stories' lines, not this field.
+        FieldPanel("credit_wording", permission=f"story_pages.{CREDIT_WORDING_PERMISSION}"),
         MultiFieldPanel(
             [
                 FieldPanel("official_name", read_only=True),
@@ -143,11 +160,13 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
         SynchronizedField("short_name"),
         SynchronizedField("current_name"),
         SynchronizedField("current_short_name"),
+        SynchronizedField("credit_wording"),
     ]
 
     class Meta:
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
+        permissions = [(CREDIT_WORDING_PERMISSION, _("Can set a unit's credit line for stories"))]
 
     def __str__(self):
         return self.title
@@ -174,6 +193,29 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
     @property
     def display_short_name(self) -> str:
         return self.current_short_name or self.short_name
+
+    @property
+    def default_credit_line(self) -> str:
+        """The credit a new story of this unit starts with (Vietnamese: it names a Vietnamese body)."""
+        if self.credit_wording:
+            return self.credit_wording
+        name = self.display_current_name
+        return f"{DEFAULT_CREDIT_AGENCY} {name[:1].lower()}{name[1:]}"
+
+    @property
+    def admin_name(self) -> str:
+        """The name editors see: today's unit, and the province of the T63 era in brackets where it
+        differs ("Thành phố Huế (Thừa Thiên Huế cũ)"), so new work goes under today's names."""
+        unit = self.current_unit or self
+        if self.is_current and self.official_name == unit.display_current_name:
+            return unit.display_current_name
+        return gettext("%(unit)s (formerly %(province)s)") % {
+            "unit": unit.display_current_name,
+            "province": self.short_name,
+        }
+
+    def get_admin_display_title(self):
+        return self.admin_name
 
     def unit_provinces(self):
         """This current unit and every province merged into it, in this page's locale."""

@@ -4,13 +4,23 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
+# The buttons say what happens, in the glossary's words, keyed by (action, asks for a comment).
+ACTION_LABELS = {
+    ("reject", True): _("Request changes"),
+    ("approve", False): _("Approve and publish"),
+    ("approve", True): _("Approve and publish, with a comment"),
+}
+
 
 class StoryReviewTask(AbstractGroupApprovalTask):
     """Moderators approve or request changes; "approve" is withheld while the latest draft breaks a
     content rule (a moderator may have edited it during review), so nothing breaks at publish."""
 
     def get_actions(self, obj, user):
-        actions = super().get_actions(obj, user)
+        actions = [
+            (name, ACTION_LABELS.get((name, modal), label), modal)
+            for name, label, modal in super().get_actions(obj, user)
+        ]
         if _violations(obj):
             actions = [action for action in actions if action[0] != "approve"]
         return actions

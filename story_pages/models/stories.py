@@ -25,7 +25,9 @@ from story_pages.models.provinces import ProvincePage
 from story_pages.models.theme_listing import theme_listing_for
 from story_pages.publishing import PublishedByPublishers
 from story_pages.rules import content as rules
+from story_pages.slugs import SlugFromVietnameseTitle
 from story_pages.story_form import StoryPageForm
+from story_pages.story_promote import STORY_PROMOTE_PANELS
 from story_pages.word_counter import WordCounterPanel
 
 WORDS_PER_MINUTE = 200
@@ -177,7 +179,9 @@ def attach_provinces(stories: list["StoryPage"]) -> None:
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, CaseFacts, Page):
+class StoryPage(
+    SlugFromVietnameseTitle, PublishedByPublishers, visibility.PrivateLikeItsSource, CaseFacts, Page
+):
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -212,7 +216,10 @@ class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, CaseFact
     credit_line = models.CharField(
         _("credit line"),
         max_length=255,
-        help_text=_("Who wrote the story, for example: Sở Thông tin và Truyền thông tỉnh Bắc Giang."),
+        help_text=_(
+            "Who wrote the story. A new story starts with the wording the ministry set for its unit, "
+            "for example: Sở Khoa học và Công nghệ tỉnh Bắc Ninh."
+        ),
     )
     licence = models.CharField(_("licence"), max_length=16, choices=Licence.choices, default=Licence.CC_BY_4)
     # Derived from the body on every save, for listings and the API that must not walk bodies.
@@ -243,6 +250,7 @@ class StoryPage(PublishedByPublishers, visibility.PrivateLikeItsSource, CaseFact
         InlinePanel("solution_links", heading=_("Solutions this story tells of"), label=_("Solution")),
         FieldPanel("answers_call"),
     ]
+    promote_panels = STORY_PROMOTE_PANELS
     api_fields = [
         APIField("summary"),
         APIField("theme"),

@@ -10,13 +10,12 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import translation
-from django.utils.text import slugify
 from django.utils.translation import gettext, pgettext
-from unidecode import unidecode
 from wagtail.models import Locale, Site
 
 from story_pages.models import ProvinceIndexPage, ProvincePage
 from story_pages.provinces.register import KIND_CITY, ProvinceRecord, load_records
+from story_pages.slugs import vietnamese_slug
 
 # The Vietnamese names and URLs do not depend on compiled translation catalogues.
 INDEX_TITLE = "Tỉnh, thành phố"
@@ -45,7 +44,7 @@ class SyncReport:
 
 
 def province_slug(record: ProvinceRecord) -> str:
-    return slugify(unidecode(record.short_name))
+    return vietnamese_slug(record.short_name)  # the same slugs as the stories' ("dak-lak")
 
 
 def translated_province_title(record: ProvinceRecord) -> str:
