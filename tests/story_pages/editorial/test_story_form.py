@@ -101,7 +101,7 @@ def test_the_banner_after_submitting_is_in_vietnamese(admin_client, db):
         story_form_data([paragraph_data("Một đoạn.")], **{"action-submit": "1"}),
         follow=True,
     )
-    assert "đã được tạo và gửi kiểm duyệt" in response.content.decode()
+    assert "Đã tạo và gửi kiểm duyệt trang" in response.content.decode()
 
 
 def test_the_admin_names_provinces_as_they_are_today(admin_client, db):
