@@ -2,9 +2,10 @@
 
 On PostgreSQL the words are matched through the ``t63_vi`` text search configuration, in a
 stored tsvector with a GIN index; elsewhere (SQLite under ``make run``) through the stored
-folded words. Ranking uses only the short heading (title and summary), which keeps a query that
-matches most stories cheap: a word in the heading counts, spelled exactly as typed (with its
-diacritics) counts more.
+folded words. Matching is always folded; ranking respects what the reader typed (docs/search.md):
+a word typed with its diacritics found so spelled anywhere counts most, then the words found
+together as a phrase, then the words in the short heading (title and summary), exact spellings
+there a little more than folded ones.
 """
 
 from contextlib import contextmanager
@@ -14,25 +15,45 @@ from django.db import connections, router, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.lookups import Lookup
 
-from search.folding import exact_words, folded_words
+from search.folding import exact_words, fold, folded_words
 from search.models import SEARCH_CONFIG, SearchEntry
 
 MAX_TERMS = 12  # a pasted paragraph is not a query; its first words are enough
+# Score tiers: any exact word found outweighs any phrase, and a phrase outweighs any heading
+# score (at most 3 for each of MAX_TERMS words).
+EXACT_WORD, PHRASE, HEADING_FOLDED, HEADING_EXACT = 1000, 100, 2, 1
 
 
 @dataclass(frozen=True)
 class Query:
-    folded: tuple[str, ...]
-    exact: tuple[str, ...]
+    folded: tuple[str, ...]  # what matching requires, each word once
+    exact: tuple[str, ...]  # the words as typed (lower case, NFC), each once
+    marked: tuple[str, ...] = ()  # the typed words that carry diacritics: matched as typed
+    loose: tuple[str, ...] = ()  # folded words typed without diacritics: any spelling matches
+    phrase_folded: str = ""  # the words in their order, for "found together"
+    phrase_exact: str = ""
 
     @classmethod
     def parse(cls, text: str) -> "Query":
-        folded = tuple(dict.fromkeys(folded_words(text or "")))[:MAX_TERMS]
-        exact = tuple(dict.fromkeys(exact_words(text or "")))[:MAX_TERMS]
-        return cls(folded, exact)
+        text = text or ""
+        in_order = exact_words(text)[:MAX_TERMS]
+        folded = tuple(dict.fromkeys(folded_words(text)))[:MAX_TERMS]
+        exact = tuple(dict.fromkeys(in_order))
+        marked = tuple(word for word in exact if fold(word) != word)
+        plain = {fold(word) for word in exact if word not in marked}
+        marked_folds = {fold(word) for word in marked}
+        loose = tuple(word for word in folded if word in plain or word not in marked_folds)
+        phrase_folded = " ".join(folded_words(text)[:MAX_TERMS]) if len(in_order) > 1 else ""
+        phrase_exact = " ".join(in_order) if len(in_order) > 1 and marked else ""
+        return cls(folded, exact, marked, loose, phrase_folded, phrase_exact)
 
     def __bool__(self):
         return bool(self.folded)
+
+    def shows(self, folded_word: str, exact_word: str) -> bool:
+        """Whether a word of a text (folded, and lower-cased as written) matches as typed: a
+        word typed with diacritics only in that spelling, one typed without in any."""
+        return folded_word in self.loose or exact_word in self.marked
 
 
 class MatchesFolded(Lookup):
@@ -60,13 +81,24 @@ def matching(query: Query, vendor: str) -> Q:
     return condition
 
 
+def _found(field: str, words: str):
+    return Q(**{f"search_entry__{field}__contains": f" {words} "})
+
+
 def relevance(query: Query):
-    """A score from the heading: 2 for each folded word found there, 1 more for each exact one."""
+    """The score of the tiers above: each word typed with diacritics found so spelled anywhere,
+    the words found together (as typed, and folded), then the heading's words."""
     score = Value(0)
+    for word in query.marked:
+        score += Case(When(_found("exact_words", word), then=EXACT_WORD), default=0)
+    if query.phrase_exact:
+        score += Case(When(_found("exact_words", query.phrase_exact), then=PHRASE), default=0)
+    if query.phrase_folded:
+        score += Case(When(_found("folded_words", query.phrase_folded), then=PHRASE), default=0)
     for word in query.folded:
-        score += Case(When(search_entry__heading_folded__contains=f" {word} ", then=2), default=0)
+        score += Case(When(_found("heading_folded", word), then=HEADING_FOLDED), default=0)
     for word in query.exact:
-        score += Case(When(search_entry__heading_exact__contains=f" {word} ", then=1), default=0)
+        score += Case(When(_found("heading_exact", word), then=HEADING_EXACT), default=0)
     return score
 
 

@@ -19,6 +19,7 @@ def entry_for(page) -> SearchEntry | None:
         page_id=page.pk,
         text=text,
         folded_words=word_list(folded_words(text)),
+        exact_words=word_list(exact_words(text)),
         heading_folded=word_list(folded_words(heading)),
         heading_exact=word_list(exact_words(heading)),
     )

@@ -17,6 +17,9 @@ class SearchEntry(models.Model):
     text = models.TextField(_("text"))
     # The same words folded, between spaces (" chuyen doi so "): what SQLite matches with LIKE.
     folded_words = models.TextField(_("folded words"))
+    # The words with their diacritics, lower-cased, between spaces (" chuyển đổi số "): a word
+    # typed with its marks ranks the pages spelling it so above look-alikes (see docs/search.md).
+    exact_words = models.TextField(_("exact words"), default="")
     # Title and summary, folded and exact: matches there rank first, exact spellings before folded.
     heading_folded = models.TextField(_("heading, folded"))
     heading_exact = models.TextField(_("heading, exact"))
