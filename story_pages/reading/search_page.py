@@ -9,6 +9,7 @@ from search.models import SearchEntry
 from search.ranked_page import ranked_page
 from story_pages.models import ProvincePage, StoryPage
 from story_pages.reading.search_form import StorySearchForm
+from story_pages.reading.search_suggestions import suggestions
 
 RESULTS_PER_PAGE = 10
 PAGE_PARAMETER = "page"  # besides the form's fields
@@ -35,6 +36,7 @@ def search(request):
             results=_results(page, engine.Query.parse(text)),
             page_obj=page,
             paging_query=_paging_query(request),
+            suggestions=None if page.paginator.count else suggestions(request, form, text, locale),
         )
     return TemplateResponse(request, "story_pages/search_page.html", context)
 

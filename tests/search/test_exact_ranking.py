@@ -41,7 +41,7 @@ def test_a_query_without_diacritics_matches_every_spelling(look_alikes):
 def test_a_phrase_found_together_ranks_above_the_same_words_scattered(look_alikes):
     ranked = found(look_alikes, "chuyen doi so")
     assert ranked.index("exact") < ranked.index("scattered")
-    # Here the phrase wins though the scattered story is newer and its heading has "Số".
+    # The phrase wins though the scattered story is newer.
 
 
 def test_the_new_column_keeps_the_typed_spelling(look_alikes):

@@ -100,3 +100,42 @@ def test_a_search_with_no_results_says_so(client, stories, url, query, message):
     page = response.content.decode()
     assert message in page
     assert 'id="results-heading"' in page  # the results' section, with its count of none
+
+
+def test_no_results_offer_the_words_without_filters_the_themes_and_the_latest_stories(
+    client, stories, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(15):
+        response = client.get("/search/", {"q": "dien tu", "format": "video", "year": "2024"})
+    page = response.content.decode()
+    assert "Không có câu chuyện nào khớp" in page
+    assert response.context["suggestions"]["unfiltered_url"] == "/search/?q=dien+tu"
+    assert 'href="/search/?q=dien+tu"' in page and "Tìm lại các từ này, bỏ bộ lọc" in page
+    assert "Xem theo chủ đề" in page and 'href="/chu-de/kinh-te-so/"' in page
+    assert "Câu chuyện mới nhất" in page
+    latest = [story.slug for story in response.context["suggestions"]["latest"]]
+    assert latest == ["so-lieu", "so-tttt", "xoai", "dat-dai", "hue-s"]  # 2025's, newest first
+    assert f'href="{stories["so-lieu"].url}"' in page
+
+
+def test_no_results_without_filters_offer_no_unfiltered_link(client, stories):
+    response = client.get("/en/search/", {"q": "nothing like this at all"})
+    assert response.context["suggestions"]["unfiltered_url"] is None
+    page = response.content.decode()
+    assert "without the filters" not in page
+    assert "The latest stories" in page and "Browse a theme" in page
+    assert [story.slug for story in response.context["suggestions"]["latest"]] == ["da-nang"]  # English
+
+
+def test_results_offer_no_suggestions(client, stories):
+    assert client.get("/search/", {"q": "da nang"}).context["suggestions"] is None
+
+
+def test_a_query_with_diacritics_is_marked_only_where_spelled_so(client, stories):
+    response = client.get("/search/", {"q": "số"})
+    assert result_slugs(response)[:2] in (["so-lieu", "dat-dai"], ["dat-dai", "so-lieu"])
+    page = response.content.decode()
+    assert "<mark>Số</mark> liệu mở" in page
+    assert "hồ <mark>sơ</mark>" not in page and "<mark>Sở</mark>" not in page
+    folded = client.get("/search/", {"q": "so"}).content.decode()
+    assert "<mark>Sở</mark> Thông tin" in folded
