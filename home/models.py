@@ -50,6 +50,7 @@ class HomePage(
             "featured_stories": featured,
             "latest_stories": latest,
             "themes": self.theme_links(request),
+            "all_stories_url": self.all_stories_url(request),
             "province_index": ProvinceIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
             "province_map": listings.province_map(self.locale_id, request),
             "upcoming_conferences": ConferencePage.upcoming(self.locale_id),
