@@ -8,6 +8,7 @@ from wagtail_localize.fields import TranslatableField
 from story_pages.models import ConferencePage, ProvinceIndexPage, StoryPage
 from story_pages.publishing import PublishedByPublishers
 from story_pages.reading import listings
+from story_pages.reading.all_stories import AllStoriesMixin
 from story_pages.reading.story_route import DirectStoryRoute
 from story_pages.reading.themes import ThemeListingMixin
 from story_pages.visibility import PrivateLikeItsSource
@@ -15,8 +16,11 @@ from story_pages.visibility import PrivateLikeItsSource
 LATEST_STORIES = 12
 
 
-class HomePage(PublishedByPublishers, PrivateLikeItsSource, DirectStoryRoute, ThemeListingMixin, Page):
-    """The front page of each language; the theme pages are its routes (/chu-de/…, /en/themes/…)."""
+class HomePage(
+    PublishedByPublishers, PrivateLikeItsSource, DirectStoryRoute, ThemeListingMixin, AllStoriesMixin, Page
+):
+    """The front page of each language; the theme pages (/chu-de/…, /en/themes/…) and all stories
+    (/cau-chuyen/, /en/stories/) are its routes."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -46,6 +50,7 @@ class HomePage(PublishedByPublishers, PrivateLikeItsSource, DirectStoryRoute, Th
             "featured_stories": featured,
             "latest_stories": latest,
             "themes": self.theme_links(request),
+            "all_stories_url": self.all_stories_url(request),
             "province_index": ProvinceIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
             "province_map": listings.province_map(self.locale_id, request),
             "upcoming_conferences": ConferencePage.upcoming(self.locale_id),

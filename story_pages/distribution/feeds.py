@@ -1,12 +1,13 @@
 """RSS 2.0 and Atom feeds of the latest published stories, for newsroom systems to harvest.
 
 One feed per language for all stories, for a province (a current unit includes the provinces
-merged into it) and for a theme. Each item carries the whole story, so a newsroom can take it
-without opening the page: its body as HTML with absolute URLs (RSS ``content:encoded``, Atom
-``<content type="html">``; the API's ``body_html``), its summary as the description, its credit
-line and licence, and Media RSS for its video and hero image: an uploaded video is a media:group
-of its web renditions (the 720p one the default, and the enclosure) and the broadcasters'
-master, with a media:subTitle per caption file.
+merged into it) and for a theme, each narrowed by the reader listings' filters in its query
+string (story_filters; unknown values ignored). Each item carries the whole story, so a newsroom
+can take it without opening the page: its body as HTML with absolute URLs (RSS
+``content:encoded``, Atom ``<content type="html">``; the API's ``body_html``), its summary as
+the description, its credit line and licence, and Media RSS for its video and hero image: an
+uploaded video is a media:group of its web renditions (the 720p one the default, and the
+enclosure) and the broadcasters' master, with a media:subTitle per caption file.
 
 A correction is a new item date under the same guid. The feeds hold the stories last published
 most recently, and an RSS item's ``pubDate`` is when the story was last published, with
@@ -31,6 +32,7 @@ from django.utils.translation import gettext
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from story_pages import story_filters
 from story_pages.blocks import VideoStructValue
 from story_pages.distribution import video_files
 from story_pages.distribution.api.representation import StoryBatch
@@ -53,6 +55,7 @@ class FeedScope:
     province: ProvincePage | None = None
     theme: Theme | None = None
     provinces: list[ProvincePage] = field(default_factory=list)  # with those merged into a current unit
+    filters: story_filters.StoryFilters | None = None
 
     @property
     def language(self) -> str:
@@ -66,7 +69,7 @@ class FeedScope:
         stories = stories.filter(locale=self.locale)
         if self.theme:
             stories = stories.filter(theme=self.theme)
-        return stories
+        return self.filters.narrowed(stories) if self.filters else stories
 
 
 @dataclass
@@ -295,6 +298,7 @@ class StoryFeed(Feed):
             if theme not in Theme.values:
                 raise Http404("No such theme.")
             scope.theme = Theme(theme)
+        scope.filters = story_filters.StoryFilters.read(request.GET, locale.pk, story_filters.FEED_KEYS)
         return scope
 
     def get_feed(self, obj, request):

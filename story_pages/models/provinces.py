@@ -6,6 +6,7 @@ from typing import NamedTuple
 from django.apps import apps
 from django.db import models
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -14,13 +15,16 @@ from wagtail.models import Locale, Page
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from story_pages.learning.stage_listing import filter_by_stage, stage_links
+from story_pages import story_filters
 from story_pages.publishing import PublishedByPublishers
+from story_pages.story_filters import panel as filter_panel
 from story_pages.visibility import PrivateLikeItsSource
 
 CREDIT_WORDING_PERMISSION = "change_credit_wording"
 # Since 2025 the Sở Thông tin và Truyền thông are part of the Sở Khoa học và Công nghệ.
 DEFAULT_CREDIT_AGENCY = "Sở Khoa học và Công nghệ"
+# The place is the page's own: the other filters narrow its stories further.
+FILTER_KEYS = tuple(key for key in story_filters.KEYS if key not in ("unit", "province"))
 
 
 class ProvinceKind(models.TextChoices):
@@ -223,6 +227,13 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
             models.Q(pk=self.pk) | models.Q(merged_into=self), locale_id=self.locale_id
         )
 
+    def serve(self, request, *args, **kwargs):
+        # The no-JavaScript filter form sends every field, empty ones too: one URL per listing, the links'.
+        filters = story_filters.StoryFilters.read(request.GET, self.locale_id, FILTER_KEYS)
+        if (query := story_filters.canonical_query(request, filters)) is not None:
+            return redirect(request.path + query)
+        return super().serve(request, *args, **kwargs)
+
     def route(self, request, path_components):
         try:
             return super().route(request, path_components)
@@ -245,9 +256,15 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         provinces = list(self.unit_provinces()) if self.is_current else [self]
-        stories = filter_by_stage(_stories().published_in(provinces), request)
-        context["stories"] = stories.newest_first().cards_page(request)
-        context["stage_links"] = stage_links(request)
+        # serve() sent the no-JavaScript form's request to the links' URL already.
+        _moved, listing = filter_panel.listing(
+            request, self.locale, _stories().published_in(provinces), FILTER_KEYS
+        )
+        context |= listing
+        query = listing["filter_panel"].feed_query
+        context["feed_rss"], context["feed_atom"] = filter_panel.feed_urls(
+            "province_", query, lang=self.locale.language_code, code=self.code
+        )
         merged = [province for province in provinces if province.pk != self.pk]
         context["merged_provinces"] = sorted(merged, key=lambda p: alphabetical_key(p.short_name))
         return context

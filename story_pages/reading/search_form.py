@@ -1,12 +1,12 @@
 """The reader search form: the words, and filters by theme, place, format and year."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from story_pages.models import ProvincePage, ProvinceStatus, StoryFormat, StoryPage, Theme
 from story_pages.reading.quick_select import QuickSelect
+from story_pages.story_filters import published_years
 
 
 def _place_choices(locale):
@@ -52,7 +52,9 @@ class StorySearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.locale = locale
         self.fields["place"].choices = _place_choices(locale)
-        self.fields["year"].choices = [("", _("All years"))] + [(year, year) for year in _years(locale)]
+        self.fields["year"].choices = [("", _("All years"))] + [
+            (year, year) for year in published_years(locale)
+        ]
 
     def filtered(self, stories):
         """``stories`` narrowed by every valid filter; an invalid one is reported, not applied."""
@@ -68,14 +70,3 @@ class StorySearchForm(forms.Form):
             places = province.unit_provinces() if province.is_current else [province]
             stories = stories.filter(pk__in=StoryPage.objects.published_in(places).values("pk"))
         return stories
-
-
-def _years(locale) -> list[int]:
-    """From the newest story's year back to the oldest's: two reads of the date index, where
-    listing the distinct years would read every story."""
-    dates = StoryPage.objects.published().filter(locale=locale, first_published_at__isnull=False)
-    dates = dates.order_by("first_published_at").values_list("first_published_at", flat=True)
-    oldest, newest = dates.first(), dates.last()
-    if oldest is None:
-        return []
-    return list(range(timezone.localtime(newest).year, timezone.localtime(oldest).year - 1, -1))

@@ -13,10 +13,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
-from story_pages import visibility
-from story_pages.learning.stage_listing import filter_by_stage, stage_links
+from story_pages import story_filters, visibility
 from story_pages.models import StoryPage, Theme
 from story_pages.models.theme_listing import ListsThemes
+from story_pages.story_filters import panel as filter_panel
 
 PATH_WORDS = {"vi": "chu-de", "en": "themes"}
 DEFAULT_PATH_WORD = "themes"
@@ -38,6 +38,8 @@ DESCRIPTIONS = {
     ),
 }
 
+# The theme is the page's own: every other filter narrows it further.
+FILTER_KEYS = tuple(key for key in story_filters.KEYS if key != "theme")
 _WORDS_PATTERN = "|".join(sorted({*PATH_WORDS.values(), DEFAULT_PATH_WORD}))
 
 
@@ -95,16 +97,22 @@ class ThemeListingMixin(ListsThemes, RoutablePageMixin):
         if slug != theme_slug(theme, language):  # /en/themes/kinh-te-so/ -> /en/themes/digital-economy/
             return redirect(self.theme_url(theme, request), permanent=True)
         stories = StoryPage.objects.in_language(self.locale_id).filter(theme=theme)
-        stories = filter_by_stage(stories, request).newest_first()
+        moved, context = filter_panel.listing(request, self.locale, stories, FILTER_KEYS)
+        if moved:
+            return moved
+        rss, atom = filter_panel.feed_urls(
+            "theme_", context["filter_panel"].feed_query, lang=language, theme=theme.value
+        )
         return self.render(
             request,
             template=self.theme_template,
-            context_overrides={
+            context_overrides=context
+            | {
                 "theme": ThemeLink(theme, self.theme_url(theme, request)),
                 "other_themes": [link for link in self.theme_links(request) if link.theme != theme],
-                "stories": stories.cards_page(request),
                 "translated_urls": self._theme_urls_by_language(theme, request),
-                "stage_links": stage_links(request),
+                "feed_rss": rss,
+                "feed_atom": atom,
             },
         )
 

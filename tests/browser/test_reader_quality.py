@@ -28,11 +28,14 @@ def reader_pages(language: str) -> dict[str, str]:
     text_story, video_story = story_with(language, "text"), story_with(language, "both")
     unit = ProvincePage.objects.get(code="48", locale__language_code=language)
     theme = "chu-de/chinh-quyen-so" if language == "vi" else "themes/chinh-quyen-so"
+    all_stories = "/cau-chuyen/" if language == "vi" else "/en/stories/"
     return {
         "home": f"{prefix}/",
         "province index": unit.get_parent().url,
         "province": unit.url,
         "theme": f"{prefix}/{theme}/",
+        "all stories": all_stories,
+        "all stories, filtered": f"{all_stories}?unit=48&format=text&sort=useful",
         "text story": text_story.url,
         "video story": video_story.url,
         "search": f"{prefix}/search/?q=chuyen+doi+so" if language == "vi" else f"{prefix}/search/?q=digital",

@@ -138,6 +138,6 @@ def test_province_and_theme_listings_filter_by_stage(client, db):
         all_titles = {s.title for s in client.get(f"{url}?stage=unknown").context["stories"]}
         assert {pilot.title, scaled.title} <= all_titles  # an unknown stage filters nothing
         tree = lxml.html.fromstring(client.get(f"{url}?stage=scaled").content)
-        nav = tree.xpath("//nav[@aria-label='Lọc theo giai đoạn']")[0]
+        nav = tree.xpath("//nav[@aria-label='Lọc câu chuyện']//*[contains(@class, 'filter-stage')]")[0]
         assert nav.xpath(".//a[@aria-current='page']")[0].text == "Nhân rộng toàn tỉnh"
         assert f"{url}?stage=pilot" in nav.xpath(".//a/@href")
