@@ -27,6 +27,7 @@ class HomePage(PublishedByPublishers, PrivateLikeItsSource, DirectStoryRoute, Th
         "story_pages.SolutionIndexPage",
         "story_pages.ConferenceIndexPage",
         "story_pages.LearningPathIndexPage",
+        "story_pages.InformationPage",
     ]
     max_count_per_parent = 1
 
