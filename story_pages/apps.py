@@ -19,6 +19,7 @@ class StoryPagesConfig(AppConfig):
         from story_pages.distribution.webhooks import fanout
         from story_pages.editorial.translation_state import refresh_translation_sources
         from story_pages.models import SiteOwner, StoryPage
+        from story_pages.official import identity
         from story_pages.video.processing import queue_on_save
 
         page_published.connect(refresh_translation_sources, sender=StoryPage)
@@ -27,12 +28,13 @@ class StoryPagesConfig(AppConfig):
             signal.connect(content_version.bump, dispatch_uid=f"t63-version-{signal}")
         post_delete.connect(content_version.bump, sender=Page, dispatch_uid="t63-version-page-delete")
         # A view restriction made or lifted hides or shows a section at once, cached copies too.
-        # The site owner's texts are on every reader page.
-        for model in (get_image_model(), get_media_model(), PageViewRestriction, SiteOwner):
+        for model in (get_image_model(), get_media_model(), PageViewRestriction):
             post_save.connect(content_version.bump, sender=model, dispatch_uid=f"t63-version-save-{model}")
             post_delete.connect(
                 content_version.bump, sender=model, dispatch_uid=f"t63-version-delete-{model}"
             )
+        # The site owner's texts are on every reader page.
+        post_save.connect(identity.owner_saved, sender=SiteOwner, dispatch_uid="t63-version-site-owner")
         # The change feed records what each of them did to the public stories: after the version's
         # bump, in the same transaction (connected later, called later).
         page_published.connect(changes.story_published, dispatch_uid="t63-changes-published")

@@ -18,7 +18,7 @@ class InformationKind(models.TextChoices):
 
 
 class InformationPage(PublishedByPublishers, visibility.PrivateLikeItsSource, Page):
-    kind = models.CharField(_("kind"), max_length=20, choices=InformationKind.choices)
+    kind = models.CharField(_("information kind"), max_length=20, choices=InformationKind.choices)
     intro = models.TextField(_("introduction"), blank=True)
     body = RichTextField(_("body"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
 

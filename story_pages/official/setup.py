@@ -11,6 +11,7 @@ from wagtail.models import Locale, Site
 
 from story_pages.learning.solution_setup import grant_moderators
 from story_pages.official.information import InformationKind, InformationPage
+from story_pages.official.owner import SiteOwner
 
 PAGES = {
     InformationKind.ABOUT: {
@@ -72,6 +73,7 @@ def ensure_information_pages() -> list[InformationPage]:
         made.append(page)
         made += _translations(page, home, languages)
     grant_moderators(made)
+    SiteOwner.for_site(Site.objects.get(is_default_site=True))  # the record, with its defaults
     return made
 
 

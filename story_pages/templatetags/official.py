@@ -1,44 +1,34 @@
-"""Who runs the site, for the header and footer of every reader page: the owner's texts in the
-page's language, and the About and Contact pages of that language (two queries a page)."""
+"""Who runs the site, for the header and footer of every reader page, and every page's meta
+description (story_pages.official.identity: read once per content version)."""
 
 from django import template
+from django.utils.text import Truncator
 from django.utils.translation import get_language
-from wagtail.models import Site
 
-from story_pages.official.information import InformationKind, InformationPage
-from story_pages.official.owner import SiteOwner
+from story_pages.official.identity import identity
 
 register = template.Library()
 
-
-def owner_setting(request) -> SiteOwner:
-    """The request's site's record (cached on the request by Wagtail), else the default site's."""
-    if request is not None and Site.find_for_request(request) is not None:
-        return SiteOwner.for_request(request)
-    return SiteOwner.for_site(Site.objects.get(is_default_site=True))
+DESCRIBING_FIELDS = ("search_description", "intro", "summary")  # the editor's own words first
+MAX_DESCRIPTION = 300  # search engines show about 160; a longer one is cut, not refused
 
 
 @register.simple_tag(takes_context=True)
-def site_identity(context) -> dict:
-    request = context.get("request")
-    language = get_language() or "vi"
-    owner = owner_setting(request).in_language(language)
-    pages = {
-        page.kind: page
-        for page in InformationPage.objects.live()
-        .public()
-        .filter(locale__language_code=language.split("-")[0], alias_of__isnull=True)
-        .order_by("path")
-    }
-    return {
-        "owner": owner,
-        "about": pages.get(InformationKind.ABOUT),
-        "contact": pages.get(InformationKind.CONTACT),
-    }
+def site_identity(context):
+    return identity(context.get("request"), get_language())
 
 
 @register.simple_tag(takes_context=True)
 def site_owner(context):
-    return owner_setting(context.get("request")).in_language(get_language() or "vi")
+    return site_identity(context).owner
 
 
+@register.simple_tag(takes_context=True)
+def meta_description(context, page=None) -> str:
+    """Every reader page's one description: the page's search description, else its introduction
+    or summary, else the site's description from the owner setting (pages without a page: search)."""
+    for name in DESCRIBING_FIELDS:
+        text = " ".join(str(getattr(page, name, "") or "").split())
+        if text:
+            return Truncator(text).chars(MAX_DESCRIPTION)
+    return site_owner(context).description
