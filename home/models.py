@@ -31,6 +31,7 @@ class HomePage(
         "story_pages.SolutionIndexPage",
         "story_pages.ConferenceIndexPage",
         "story_pages.LearningPathIndexPage",
+        "story_pages.InformationPage",
     ]
     max_count_per_parent = 1
 

@@ -18,7 +18,8 @@ class StoryPagesConfig(AppConfig):
         from story_pages.distribution import changes
         from story_pages.distribution.webhooks import fanout
         from story_pages.editorial.translation_state import refresh_translation_sources
-        from story_pages.models import StoryPage
+        from story_pages.models import SiteOwner, StoryPage
+        from story_pages.official import identity
         from story_pages.video.processing import queue_on_save
 
         page_published.connect(refresh_translation_sources, sender=StoryPage)
@@ -32,6 +33,8 @@ class StoryPagesConfig(AppConfig):
             post_delete.connect(
                 content_version.bump, sender=model, dispatch_uid=f"t63-version-delete-{model}"
             )
+        # The site owner's texts are on every reader page.
+        post_save.connect(identity.owner_saved, sender=SiteOwner, dispatch_uid="t63-version-site-owner")
         # The change feed records what each of them did to the public stories: after the version's
         # bump, in the same transaction (connected later, called later).
         page_published.connect(changes.story_published, dispatch_uid="t63-changes-published")

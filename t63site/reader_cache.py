@@ -27,6 +27,8 @@ SKIPPED_PREFIXES = (
     "/media/",
     "/healthz",
     "/readyz",
+    "/favicon.ico",  # static files in all but name (t63site/icons.py)
+    "/manifest.webmanifest",
 )
 CACHE_TIMEOUT = 3600
 NOT_STORED = {"set-cookie"}

@@ -13,6 +13,7 @@ from story_pages.reading import search_page
 from t63site import page_passwords
 from t63site.api import api_not_found, api_router
 from t63site.health import healthz, readyz
+from t63site.icons import favicon, web_manifest
 from t63site.robots import robots_txt
 from t63site.sitemap import TranslatedSitemap
 
@@ -31,6 +32,8 @@ urlpatterns = [
     re_path(r"^api/", api_not_found),  # machines get JSON, not the readers' 404 page
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("manifest.webmanifest", web_manifest, name="web_manifest"),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),

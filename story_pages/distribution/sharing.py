@@ -126,9 +126,7 @@ def story_tags(shared: SharedStory) -> list[tuple[str, str, str]]:
         ("property", "article:modified_time", iso_datetime(story.last_published_at)),
         ("property", "article:section", shared.section),
     ]
-    tags += _twitter_tags(shared)
-    if not story.search_description:  # else base.html already wrote it
-        tags.append(("name", "description", story.summary))
+    tags += _twitter_tags(shared)  # the description itself: base.html, for every page
     return [(attribute, key, str(content)) for attribute, key, content in tags if content]
 
 

@@ -49,6 +49,8 @@ WEBHOOK_PERMISSIONS = tuple(
     f"story_pages.{action}_webhookendpoint" for action in ("add", "change", "delete", "view")
 )
 CREDIT_WORDING = f"story_pages.{CREDIT_WORDING_PERMISSION}"
+# The ministry says who runs the site (story_pages.official.owner); editors do not.
+SITE_OWNER_PERMISSION = "story_pages.change_siteowner"
 MODERATOR_COLLECTION_PERMISSIONS = (
     *EDITOR_COLLECTION_PERMISSIONS,
     "wagtailimages.change_image",
@@ -75,6 +77,7 @@ def sync_teams() -> None:
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
         CREDIT_WORDING,
+        SITE_OWNER_PERMISSION,
         *WEBHOOK_PERMISSIONS,
     )
     translators = _group(TRANSLATORS, "wagtailadmin.access_admin", "wagtail_localize.submit_translation")

@@ -53,11 +53,11 @@ def ensure_solution_index() -> SolutionIndexPage:
                 setattr(translated, name, value)
             translated.save_revision().publish()
         pages.append(translated)
-    _grant_moderators(pages)
+    grant_moderators(pages)
     return index
 
 
-def _grant_moderators(pages) -> None:
+def grant_moderators(pages) -> None:
     group = Group.objects.filter(name=MODERATORS).first()
     if group is None:
         return

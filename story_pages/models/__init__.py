@@ -25,6 +25,8 @@ from story_pages.models.webhooks import (
     WebhookEndpoint,
     WebhookEvent,
 )
+from story_pages.official.information import InformationKind, InformationPage
+from story_pages.official.owner import SiteOwner
 
 __all__ = [
     "CREDIT_WORDING_PERMISSION",
@@ -36,6 +38,8 @@ __all__ = [
     "ContactRequest",
     "ContentVersionRecord",
     "DeliveryStatus",
+    "InformationKind",
+    "InformationPage",
     "LearningPathIndexPage",
     "LearningPathPage",
     "Licence",
@@ -44,6 +48,7 @@ __all__ = [
     "ProvinceKind",
     "ProvincePage",
     "ProvinceStatus",
+    "SiteOwner",
     "SolutionAdoption",
     "SolutionIndexPage",
     "SolutionPage",

@@ -40,6 +40,8 @@ def reader_pages(language: str) -> dict[str, str]:
         "video story": video_story.url,
         "search": f"{prefix}/search/?q=chuyen+doi+so" if language == "vi" else f"{prefix}/search/?q=digital",
         "contact form": contact_form_url(text_story, language),
+        "about": f"{prefix}/gioi-thieu/" if language == "vi" else f"{prefix}/about/",
+        "contact": f"{prefix}/lien-he-chung/" if language == "vi" else f"{prefix}/contact/",
         **learning_pages(language),
     }
 

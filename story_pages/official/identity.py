@@ -1,0 +1,72 @@
+"""What every reader page's header and footer say of the site's owner, read once per content
+version: the owner's texts and the About and Contact links are on every page, and querying them on
+each would cost every uncached page (and the search page) three queries more. A change to either
+starts a new content version (the owner's save, a page's publish), so the cached copy is never old.
+"""
+
+from dataclasses import dataclass
+
+from django.core.cache import caches
+from django.db import DatabaseError
+from wagtail.models import Site
+
+from story_pages import content_version
+from story_pages.official.information import InformationKind, InformationPage
+from story_pages.official.owner import Owner, SiteOwner
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Identity:
+    owner: Owner
+    about: Link | None
+    contact: Link | None
+
+
+def identity(request, language: str) -> Identity:
+    language = (language or "vi").split("-")[0]
+    host = request.get_host() if request is not None else ""
+    key = f"t63:identity:{content_version.current_version()}:{host}:{language}"
+    found = caches["responses"].get(key)
+    if found is None:
+        found = _read(request, language)
+        caches["responses"].set(key, found, 3600)
+    return found
+
+
+def _read(request, language: str) -> Identity:
+    try:
+        setting = _setting(request)
+        # Live, not .public(): a private About page keeps its link and the reader meets the login,
+        # as on any private page (one query fewer on every uncached page).
+        pages = InformationPage.objects.live().filter(locale__language_code=language, alias_of__isnull=True)
+        links = {page.kind: Link(page.title, page.get_url(request)) for page in pages.order_by("path")}
+    except DatabaseError:  # the 404 page while the database is away: the defaults, no links
+        setting, links = SiteOwner(), {}
+    owner = setting.in_language(language)
+    return Identity(owner, links.get(InformationKind.ABOUT), links.get(InformationKind.CONTACT))
+
+
+def _setting(request) -> SiteOwner:
+    """The site Wagtail routed the request to (known without a query on its pages), else the
+    default site's record, read in one query."""
+    site = getattr(request, "_wagtail_site", None)
+    if site is not None:
+        return SiteOwner.for_site(site)
+    record = SiteOwner.objects.filter(site__is_default_site=True).first()
+    if record is None:  # before load_provinces made it
+        site = Site.objects.filter(is_default_site=True).first()
+        record = SiteOwner.for_site(site) if site else SiteOwner()
+    return record
+
+
+def owner_saved(sender, instance, created, **kwargs) -> None:
+    """post_save receiver: an edit is on every page at once. A record made on first reading holds
+    the defaults that page was rendered with, and needs no new version."""
+    if not created:
+        content_version.bump()
