@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('department_en', models.CharField(default='National Digital Transformation Agency', max_length=200, verbose_name='department (English)')),
                 ('address_vi', models.CharField(default='113 Trần Duy Hưng, Hà Nội', max_length=300, verbose_name='address (Vietnamese)')),
                 ('address_en', models.CharField(default='113 Tran Duy Hung, Hanoi, Vietnam', max_length=300, verbose_name='address (English)')),
-                ('email', models.EmailField(blank=True, default='t63@mst.gov.vn', max_length=254, verbose_name='contact e-mail')),
+                ('email', models.EmailField(blank=True, default='', max_length=254, verbose_name='contact e-mail')),
                 ('phone', models.CharField(blank=True, default='', max_length=50, verbose_name='contact phone')),
                 ('description_vi', models.CharField(default='T63: câu chuyện chuyển đổi số của các tỉnh, thành phố Việt Nam, để các địa phương học hỏi lẫn nhau.', help_text='Shown to search engines for pages that have no description of their own.', max_length=300, verbose_name='site description (Vietnamese)')),
                 ('description_en', models.CharField(default="T63: digital transformation stories from Vietnam's provinces, for the provinces to learn from each other.", max_length=300, verbose_name='site description (English)')),

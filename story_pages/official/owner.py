@@ -22,7 +22,7 @@ DEFAULTS = {
     "department_en": "National Digital Transformation Agency",
     "address_vi": "113 Trần Duy Hưng, Hà Nội",
     "address_en": "113 Tran Duy Hung, Hanoi, Vietnam",
-    "email": "t63@mst.gov.vn",
+    "email": "",  # no address is invented: the ministry fills in its own
     "phone": "",
     "description_vi": (
         "T63: câu chuyện chuyển đổi số của các tỉnh, thành phố Việt Nam, để các địa phương học hỏi lẫn nhau."
