@@ -1,5 +1,5 @@
 """The moderators hear of an adoption waiting for them, as they hear of a story submitted for
-review: one e-mail to each moderator with an address, in Vietnamese, sent by the worker."""
+review: an e-mail to each moderator with an address, in the language they read, sent by the worker."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -12,6 +12,7 @@ from django_tasks import task
 
 from story_pages.editorial.teams import MODERATORS
 from story_pages.learning.adoptions import SolutionAdoption
+from story_pages.mail_language import recipient_language
 
 
 def notify_moderators_after_commit(adoption_id: int) -> None:
@@ -20,25 +21,32 @@ def notify_moderators_after_commit(adoption_id: int) -> None:
 
 @task()
 def notify_moderators_of_adoption(adoption_id: int) -> int:
-    """The number of messages sent: none once the record was reviewed or deleted meanwhile."""
+    """The number of messages sent, one per language the moderators read: none once the record
+    was reviewed or deleted meanwhile."""
     adoption = (
         SolutionAdoption.objects.waiting()
         .select_related("solution", "unit", "submitted_by")
         .filter(pk=adoption_id)
     ).first()
-    recipients = moderator_addresses()
-    if adoption is None or not recipients:
+    if adoption is None:
         return 0
-    with translation.override(settings.LANGUAGE_CODE):  # the ministry works in Vietnamese
-        context = {"adoption": adoption, "review_url": _admin_url()}
-        subject = " ".join(render_to_string("story_pages/learning/adoption_subject.txt", context).split())
-        body = render_to_string("story_pages/learning/adoption_email.txt", context)
-    return EmailMessage(subject, body, to=recipients).send()
+    sent = 0
+    for language, recipients in moderators_by_language().items():
+        with translation.override(language):
+            context = {"adoption": adoption, "review_url": _admin_url()}
+            subject = " ".join(render_to_string("story_pages/learning/adoption_subject.txt", context).split())
+            body = render_to_string("story_pages/learning/adoption_email.txt", context)
+        sent += EmailMessage(subject, body, to=recipients).send()
+    return sent
 
 
-def moderator_addresses() -> list[str]:
+def moderators_by_language() -> dict[str, list[str]]:
+    """The moderators' addresses by the language each reads (mail_language.recipient_language)."""
     people = get_user_model().objects.filter(is_active=True, groups__name=MODERATORS).exclude(email="")
-    return sorted(set(people.values_list("email", flat=True)))
+    by_language: dict[str, set[str]] = {}
+    for person in people.distinct():
+        by_language.setdefault(recipient_language(person), set()).add(person.email)
+    return {language: sorted(addresses) for language, addresses in sorted(by_language.items())}
 
 
 def _admin_url() -> str:

@@ -4,15 +4,14 @@ it re-enabled, and where to catch up on what it missed."""
 
 import logging
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.users.models import UserProfile
 
 from story_pages.distribution.api.change_feed import encode_cursor
 from story_pages.distribution.webhooks import ADMIN_NAMESPACE, payload
+from story_pages.mail_language import recipient_language
 from story_pages.models import DeliveryStatus, WebhookEndpoint
 
 logger = logging.getLogger(__name__)
@@ -37,17 +36,9 @@ def tell_the_owner(endpoint: WebhookEndpoint) -> None:
     if not recipients:
         logger.warning("Webhook endpoint %s was disabled and has no owner to tell", endpoint.pk)
         return
-    with translation.override(_language(endpoint)):
+    with translation.override(recipient_language(endpoint.owner)):
         subject = _("T63: webhook “%(name)s” disabled") % {"name": endpoint.name}
         send_mail(subject, _body(endpoint), None, recipients)
-
-
-def _language(endpoint: WebhookEndpoint) -> str:
-    if endpoint.owner is not None:
-        preferred = UserProfile.get_for_user(endpoint.owner).get_preferred_language()
-        if preferred in dict(settings.LANGUAGES):
-            return preferred
-    return settings.LANGUAGE_CODE
 
 
 def _body(endpoint: WebhookEndpoint) -> str:

@@ -143,3 +143,22 @@ def test_the_moderators_are_mailed_when_an_adoption_waits_for_them(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(adopt_url(hue_s), form_data(province("01")))
     assert len(mailoutbox) == 1
+
+
+def test_a_moderator_who_chose_english_is_told_in_english(
+    db, client, django_user_model, mailoutbox, django_capture_on_commit_callbacks
+):
+    from wagtail.users.models import UserProfile
+
+    hue_s = make_solution("Hue-S", origin="46")
+    vietnamese = member_of(django_user_model, MODERATORS, "bo")
+    english = member_of(django_user_model, MODERATORS, "ministry")
+    profile = UserProfile.get_for_user(english)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(member_of(django_user_model, "Biên tập – Đà Nẵng", "danang"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(adopt_url(hue_s), form_data(province("48")))
+    by_recipient = {tuple(message.to): message.subject for message in mailoutbox}
+    assert "chờ duyệt" in by_recipient[(vietnamese.email,)]
+    assert "waits for review" in by_recipient[(english.email,)]
