@@ -45,26 +45,38 @@ class WriteStoryPanel(Component):
         return context
 
 
-class MyDraftsPanel(Component):
+class OwnStoriesPanel(Component):
+    """A list of the signed-in editor's own stories, under the template's ``context_name``."""
+
+    context_name = ""
+
+    def own_stories(self, user):
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context[self.context_name] = self.own_stories(parent_context["request"].user)
+        return context
+
+
+class MyDraftsPanel(OwnStoriesPanel):
     name = "t63_my_drafts"
     template_name = "story_pages/admin/editor/my_drafts.html"
     order = 110
+    context_name = "drafts"
 
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["drafts"] = my_stories.my_drafts(parent_context["request"].user)
-        return context
+    def own_stories(self, user):
+        return my_stories.my_drafts(user)
 
 
-class MyReviewsPanel(Component):
+class MyReviewsPanel(OwnStoriesPanel):
     name = "t63_my_reviews"
     template_name = "story_pages/admin/editor/my_reviews.html"
     order = 120
+    context_name = "reviews"
 
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["reviews"] = my_stories.my_stories_in_review(parent_context["request"].user)
-        return context
+    def own_stories(self, user):
+        return my_stories.my_stories_in_review(user)
 
 
 class UnitPublishedPanel(Component):

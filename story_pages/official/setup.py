@@ -1,15 +1,14 @@
 """The About and Contact pages in every language, linked from every page's footer; idempotent.
 
-As the solution index (learning/solution_setup.py): the Vietnamese page under the Vietnamese home,
-a real translation under each other language's home, fixed slugs (never from a catalogue). Only
-missing pages are made: what the ministry has written since is kept. /lien-he/<id>/ is the form
+Made as the solution index is (story_pages/fixed_pages.py): fixed slugs in every language, and what
+the ministry has written since is kept. /lien-he/<id>/ is the form
 that reaches a story's team, so the site's own contact page is /lien-he-chung/.
 """
 
 from django.db import transaction
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
-from story_pages.learning.solution_setup import grant_moderators
+from story_pages.fixed_pages import default_home, ensure_page_in_every_language, grant_moderators
 from story_pages.official.information import InformationKind, InformationPage
 from story_pages.official.owner import SiteOwner
 
@@ -62,35 +61,13 @@ PAGES = {
 
 @transaction.atomic
 def ensure_information_pages() -> list[InformationPage]:
-    home = Site.objects.get(is_default_site=True).root_page.specific
+    home = default_home()
     made = []
     for kind, languages in PAGES.items():
-        page = InformationPage.objects.child_of(home).filter(kind=kind).first()
-        if page is None:
-            page = InformationPage(kind=kind, **languages["vi"])
-            home.add_child(instance=page)
-            page.save_revision().publish()
-        made.append(page)
-        made += _translations(page, home, languages)
+        existing = InformationPage.objects.child_of(home).filter(kind=kind).first()
+        made += ensure_page_in_every_language(
+            home, existing, lambda values, kind=kind: InformationPage(kind=kind, **values), languages
+        )
     grant_moderators(made)
     SiteOwner.for_site(Site.objects.get(is_default_site=True))  # the record, with its defaults
     return made
-
-
-def _translations(page: InformationPage, home, languages: dict) -> list[InformationPage]:
-    pages = []
-    for locale in Locale.objects.exclude(pk=home.locale_id):
-        values = languages.get(locale.language_code)
-        if values is None or home.get_translation_or_none(locale) is None:
-            continue
-        translated = page.get_translation_or_none(locale)
-        if translated is None:
-            translated = page.copy_for_translation(locale)
-        translated = translated.specific
-        if translated.alias_of_id or not translated.live:  # an alias would show the Vietnamese
-            translated.alias_of = None
-            for name, value in values.items():
-                setattr(translated, name, value)
-            translated.save_revision().publish()
-        pages.append(translated)
-    return pages

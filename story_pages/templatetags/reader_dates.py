@@ -27,18 +27,18 @@ def _language() -> str:
 @register.filter
 def reader_date(value) -> str:
     """``{{ story.first_published_at|reader_date }}``: the day in the active language's way."""
-    if not value:
-        return ""
-    if isinstance(value, datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return format_date(value, DATE_FORMATS.get(_language(), DEFAULT_DATE))
+    return _formatted(value, DATE_FORMATS, DEFAULT_DATE)
 
 
 @register.filter
 def reader_datetime(value) -> str:
     """``{{ conference.start|reader_datetime }}``: the day and the hour, in Vietnam's time zone."""
+    return _formatted(value, DATETIME_FORMATS, DEFAULT_DATETIME)
+
+
+def _formatted(value, formats: dict, default: str) -> str:
     if not value:
         return ""
     if isinstance(value, datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
-    return format_date(value, DATETIME_FORMATS.get(_language(), DEFAULT_DATETIME))
+    return format_date(value, formats.get(_language(), default))
