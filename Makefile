@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 DEPS := $(VENV)/.deps-installed
 
-.PHONY: run test lint format check messages setup demo clean bench bench-video bench-webhooks chromium serve backup restore loadtest replica-check
+.PHONY: run test lint format check messages setup demo clean bench bench-video bench-webhooks chromium checkers java lighthouse screenshots serve backup restore loadtest replica-check
 
 $(DEPS): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,7 @@ run: setup
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: $(DEPS) messages chromium
+test: $(DEPS) messages chromium checkers
 	$(PY) -m pytest
 
 # Browser tests use Debian's Chromium (Playwright cannot download browsers here).
@@ -41,6 +41,18 @@ chromium:
 	@command -v chromium >/dev/null || { \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
 		else echo "Browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+# The Nu HTML Checker and Lighthouse, pinned in tools/checkers (npm); vnu runs on Debian's Java.
+# --ignore-scripts: vnu-jar's install script would download a Java of its own.
+CHECKERS := tools/checkers/node_modules/.installed
+$(CHECKERS): tools/checkers/package.json tools/checkers/package-lock.json
+	cd tools/checkers && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+checkers: $(CHECKERS) java
+java:
+	@command -v java >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q default-jre-headless; \
+		else echo "The HTML checker needs Java: sudo apt-get install default-jre-headless" >&2; exit 1; fi; }
 
 lint: $(DEPS)
 	$(VENV)/bin/ruff check .
