@@ -87,6 +87,11 @@ serve: $(DEPS) messages
 	$(PRODUCTION) $(MANAGE) collectstatic --no-input -v 0
 	$(PRODUCTION) $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
+# Lighthouse's scores of the home page and a story page in both languages, served as `make serve`
+# serves them (a scratch database, t63_lh); fails when SEO or best practices score under 95.
+lighthouse: $(DEPS) messages chromium checkers
+	$(PY) perf/lighthouse.py
+
 # One archive of the database's content and the media files: make backup [BACKUP=file.tar.gz].
 BACKUP ?= var/backups/t63-$$(date +%Y%m%d-%H%M%S).tar.gz
 backup: $(DEPS)
