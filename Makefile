@@ -92,6 +92,10 @@ serve: $(DEPS) messages
 lighthouse: $(DEPS) messages chromium checkers
 	$(PY) perf/lighthouse.py
 
+# Full-page PNGs of the readers' pages at 390 and 1366 px, both languages, into var/screenshots/.
+screenshots: $(DEPS) messages chromium
+	$(PY) perf/screenshots.py
+
 # One archive of the database's content and the media files: make backup [BACKUP=file.tar.gz].
 BACKUP ?= var/backups/t63-$$(date +%Y%m%d-%H%M%S).tar.gz
 backup: $(DEPS)

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -30,7 +32,7 @@ def language_switcher(context, page=None):
     """Links to this page in the other language; on non-page views (search), the same path."""
     request = context.get("request")
     if page is not None:
-        versions = _versions(context, page)
+        versions = _with_filters(_versions(context, page), context.get("filter_panel"))
     else:
         path = request.get_full_path()
         versions = [
@@ -50,6 +52,18 @@ def _versions(context, page) -> list[LanguageVersion]:
             if (url := routed_urls.get(code))
         ]
     return language_versions(page, request)
+
+
+def _with_filters(versions: list[LanguageVersion], filter_panel) -> list[LanguageVersion]:
+    """A filtered list's versions keep its filters: their values (codes of themes, units,
+    years…) read the same in every language; the page number does not carry over."""
+    query = getattr(filter_panel, "query", "")
+    if not query:
+        return versions
+    return [
+        replace(version, url=version.url + query) if version.url and version.is_translation else version
+        for version in versions
+    ]
 
 
 def _absolute(page, request, url: str) -> str:

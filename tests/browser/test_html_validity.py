@@ -84,8 +84,8 @@ def test_readers_pages_are_valid_html_in_both_languages(client, demo_site, tmp_p
             file_names[file.name] = f"{language} {name} ({path})"
 
     faults = [
-        f"{file_names[message['url'].rsplit('/', 1)[-1]]}, line {message.get('lastLine', '?')}: {message['message']}"
-        f" [{message.get('extract', '').strip()}]"
+        f"{file_names[Path(message['url']).name]}, line {message.get('lastLine', '?')}: "
+        f"{message['message']} [{message.get('extract', '').strip()}]"
         for message in vnu_messages([tmp_path / name for name in file_names])
         if unjustified(message)
     ]
