@@ -21,18 +21,18 @@ from story_pages.models import ProvincePage, StoryPage
 from story_pages.reading.all_stories import path_word
 
 english = StoryPage.objects.published().filter(locale__language_code="en").order_by("pk").first()
-stories = {"en": english, "vi": english.get_translation(english.locale.get_default())}
+stories = {"vi": english.get_translation(english.locale.get_default()), "en": english}
 pages = {}
 for language, story in stories.items():
     prefix = "" if language == "vi" else "/en"
-    unit = ProvincePage.objects.get(code="27", locale__language_code=language)
-    former = ProvincePage.objects.get(code="24", locale__language_code=language)
+    former = ProvincePage.objects.filter(status="merged", locale__language_code=language).order_by("code")[0]
+    unit = former.merged_into.get_translation(former.locale)  # the unit in this language
     pages[language] = {
         "home": prefix + "/",
         "provinces": unit.get_parent().url,
         "unit": unit.url,
         "former-province": former.url,
-        "stories-filtered": f"{prefix}/{path_word(language)}/?theme=chinh-quyen-so&unit=27",
+        "stories-filtered": f"{prefix}/{path_word(language)}/?theme=chinh-quyen-so&unit={unit.code}",
         "story": story.url,
         "search-no-result": prefix + "/search/?q=khong+co+gi+ca+xyzzy",
     }

@@ -55,7 +55,7 @@ def main() -> int:
     prepare(SITE, reuse=reuse_requested("lighthouse"))
     pages = reader_pages(SITE)
     checked = {
-        f"{name} ({language})": pages[language][name] for name in ("home", "story") for language in ("vi", "en")
+        f"{name} ({language})": named[name] for name in ("home", "story") for language, named in pages.items()
     }
     with served(SITE) as base:
         results = {name: scores(base + path) for name, path in checked.items()}

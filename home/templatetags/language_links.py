@@ -1,8 +1,10 @@
+import unicodedata
 from dataclasses import replace
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.translation import get_language_info
 
 from home.language_versions import LanguageVersion, language_versions, original_of
 
@@ -39,7 +41,15 @@ def language_switcher(context, page=None):
             LanguageVersion(code, str(name), translate_url(path, code), True)
             for code, name in settings.LANGUAGES
         ]
+    # Each language in its own name ("English", not "Tiếng Anh"): the link is marked lang="en",
+    # and a reader who cannot read this page's language still finds their own. Django writes
+    # "Tiếng Việt" decomposed (NFD): composed, as all of T63's text.
+    versions = [replace(version, name=_own_name(version.code)) for version in versions]
     return {"versions": versions, "current": context.get("LANGUAGE_CODE")}
+
+
+def _own_name(code: str) -> str:
+    return unicodedata.normalize("NFC", get_language_info(code)["name_local"])
 
 
 def _versions(context, page) -> list[LanguageVersion]:
