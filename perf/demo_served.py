@@ -32,7 +32,7 @@ for language, story in stories.items():
         "provinces": unit.get_parent().url,
         "unit": unit.url,
         "former-province": former.url,
-        "stories-filtered": f"{prefix}/{path_word(language)}/?theme=chinh-quyen-so&unit={unit.code}",
+        "stories-filtered": f"{prefix}/{path_word(language)}/?theme={story.theme}",  # the story among them
         "story": story.url,
         "search-no-result": prefix + "/search/?q=khong+co+gi+ca+xyzzy",
     }

@@ -48,7 +48,7 @@ def checked_pages(language: str) -> dict[str, str]:
         "province index": unit.get_parent().url,
         "unit": unit.url,
         "former province": former.url,
-        "all stories, filtered": f"{all_stories}?theme=chinh-quyen-so&unit={unit.code}",
+        "all stories, filtered": f"{all_stories}?theme={story.theme}&format={story.story_format}",
         "story with video, case facts and learning": story.url,
         "search without result": f"{prefix}/search/?q=khong+co+gi+ca+xyzzy",
         "about": f"{prefix}/gioi-thieu/" if language == "vi" else f"{prefix}/about/",
