@@ -46,6 +46,9 @@ chromium:
 # --ignore-scripts: vnu-jar's install script would download a Java of its own.
 CHECKERS := tools/checkers/node_modules/.installed
 $(CHECKERS): tools/checkers/package.json tools/checkers/package-lock.json
+	@command -v npm >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q nodejs npm; \
+		else echo "The checkers need Node.js 18.16 or later: sudo apt-get install nodejs npm" >&2; exit 1; fi; }
 	cd tools/checkers && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 checkers: $(CHECKERS) java
