@@ -51,9 +51,15 @@ class AllStoriesMixin(RoutablePageMixin):
             if panel.labels
             else gettext("T63 – latest stories"),
             "listing_name": filter_panel.filtered_name(gettext("All stories"), panel),
+            "listing_url": self._full_url_of(request),
             "translated_urls": self._all_stories_urls(request),
         }
         return self.render(request, template=self.all_stories_template, context_overrides=context)
+
+    def _full_url_of(self, request) -> str:
+        """This request's URL on the site's own address (T63_SITE_URL), as page URLs are written."""
+        _site_id, root_url, _path = self.get_url_parts(request) or (None, None, None)
+        return (root_url or request.build_absolute_uri("/").rstrip("/")) + request.get_full_path()
 
     def _all_stories_urls(self, request) -> dict[str, str]:
         versions = visibility.real_versions([self.translation_key], type(self).objects.all())

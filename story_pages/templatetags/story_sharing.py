@@ -38,8 +38,7 @@ def story_share(context, page):
 
 
 @register.simple_tag(takes_context=True)
-def stories_json_ld(context, name, stories):
+def stories_json_ld(context, name, url, stories):
     """A list of stories (one page of cards) as a schema.org CollectionPage."""
     request = context.get("request")
-    language = translation.get_language()
-    return json_ld_script(collection_page(name, request.build_absolute_uri(), stories, request, language))
+    return json_ld_script(collection_page(name, url, stories, request, translation.get_language()))
