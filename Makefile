@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 DEPS := $(VENV)/.deps-installed
 
-.PHONY: run test lint format check messages setup demo clean bench bench-video bench-webhooks chromium serve backup restore loadtest replica-check
+.PHONY: run test lint format check messages setup demo clean bench bench-video bench-webhooks chromium checkers java lighthouse screenshots serve backup restore loadtest replica-check
 
 $(DEPS): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,7 @@ run: setup
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: $(DEPS) messages chromium
+test: $(DEPS) messages chromium checkers
 	$(PY) -m pytest
 
 # Browser tests use Debian's Chromium (Playwright cannot download browsers here).
@@ -41,6 +41,21 @@ chromium:
 	@command -v chromium >/dev/null || { \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
 		else echo "Browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+# The Nu HTML Checker and Lighthouse, pinned in tools/checkers (npm); vnu runs on Debian's Java.
+# --ignore-scripts: vnu-jar's install script would download a Java of its own.
+CHECKERS := tools/checkers/node_modules/.installed
+$(CHECKERS): tools/checkers/package.json tools/checkers/package-lock.json
+	@command -v npm >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q nodejs npm; \
+		else echo "The checkers need Node.js 18.16 or later: sudo apt-get install nodejs npm" >&2; exit 1; fi; }
+	cd tools/checkers && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+checkers: $(CHECKERS) java
+java:
+	@command -v java >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q default-jre-headless; \
+		else echo "The HTML checker needs Java: sudo apt-get install default-jre-headless" >&2; exit 1; fi; }
 
 lint: $(DEPS)
 	$(VENV)/bin/ruff check .
@@ -74,6 +89,15 @@ serve: $(DEPS) messages
 	$(PRODUCTION) $(MANAGE) migrate --no-input -v 0
 	$(PRODUCTION) $(MANAGE) collectstatic --no-input -v 0
 	$(PRODUCTION) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
+# Lighthouse's scores of the home page and a story page in both languages, served as `make serve`
+# serves them (a scratch database, t63_lh); fails when SEO or best practices score under 95.
+lighthouse: $(DEPS) messages chromium checkers
+	$(PY) perf/lighthouse.py
+
+# Full-page PNGs of the readers' pages at 390 and 1366 px, both languages, into var/screenshots/.
+screenshots: $(DEPS) messages chromium
+	$(PY) perf/screenshots.py
 
 # One archive of the database's content and the media files: make backup [BACKUP=file.tar.gz].
 BACKUP ?= var/backups/t63-$$(date +%Y%m%d-%H%M%S).tar.gz

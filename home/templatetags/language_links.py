@@ -1,6 +1,10 @@
+import unicodedata
+from dataclasses import replace
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.translation import get_language_info
 
 from home.language_versions import LanguageVersion, language_versions, original_of
 
@@ -30,14 +34,22 @@ def language_switcher(context, page=None):
     """Links to this page in the other language; on non-page views (search), the same path."""
     request = context.get("request")
     if page is not None:
-        versions = _versions(context, page)
+        versions = _with_filters(_versions(context, page), context.get("filter_panel"))
     else:
         path = request.get_full_path()
         versions = [
             LanguageVersion(code, str(name), translate_url(path, code), True)
             for code, name in settings.LANGUAGES
         ]
+    # Each language in its own name ("English", not "Tiếng Anh"): the link is marked lang="en",
+    # and a reader who cannot read this page's language still finds their own. Django writes
+    # "Tiếng Việt" decomposed (NFD): composed, as all of T63's text.
+    versions = [replace(version, name=_own_name(version.code)) for version in versions]
     return {"versions": versions, "current": context.get("LANGUAGE_CODE")}
+
+
+def _own_name(code: str) -> str:
+    return unicodedata.normalize("NFC", get_language_info(code)["name_local"])
 
 
 def _versions(context, page) -> list[LanguageVersion]:
@@ -50,6 +62,18 @@ def _versions(context, page) -> list[LanguageVersion]:
             if (url := routed_urls.get(code))
         ]
     return language_versions(page, request)
+
+
+def _with_filters(versions: list[LanguageVersion], filter_panel) -> list[LanguageVersion]:
+    """A filtered list's versions keep its filters: their values (codes of themes, units,
+    years…) read the same in every language; the page number does not carry over."""
+    query = getattr(filter_panel, "query", "")
+    if not query:
+        return versions
+    return [
+        replace(version, url=version.url + query) if version.url and version.is_translation else version
+        for version in versions
+    ]
 
 
 def _absolute(page, request, url: str) -> str:

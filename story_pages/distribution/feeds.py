@@ -307,6 +307,15 @@ class StoryFeed(Feed):
             return super().get_feed(obj, request)
 
     def title(self, obj):
+        """The listing's title; a filtered feed says its filters ("T63 – Kinh tế số, 2024")."""
+        labels = ", ".join(obj.filters.labels()) if obj.filters else ""
+        if labels and not (obj.province or obj.theme):
+            return gettext("T63 – %(filters)s") % {"filters": labels}
+        if labels:
+            return gettext("%(title)s: %(filters)s") % {"title": self._listing_title(obj), "filters": labels}
+        return self._listing_title(obj)
+
+    def _listing_title(self, obj):
         if obj.province:
             return gettext("T63 – stories from %(province)s") % {"province": obj.province.title}
         if obj.theme:

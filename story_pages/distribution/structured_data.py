@@ -1,5 +1,6 @@
 """schema.org JSON-LD for a story: a NewsArticle, carrying a VideoObject when the story has a video
-(its web rendition, its transcript and its captions in the page's language)."""
+(its web rendition, its transcript and its captions in the page's language); for a list of
+stories, a CollectionPage."""
 
 import json
 
@@ -48,6 +49,25 @@ def news_article(shared: SharedStory, request) -> dict:
             "about": json_ld_project(story, shared.language),
         }
     )
+
+
+def collection_page(name: str, url: str, stories, request, language: str) -> dict:
+    """A listing of stories as a CollectionPage whose ItemList holds the stories of this page
+    of the list, in their order (positions count on from the earlier pages)."""
+    first = stories.start_index() if hasattr(stories, "start_index") else 1
+    items = [
+        {"@type": "ListItem", "position": position, "url": story.get_full_url(request), "name": story.title}
+        for position, story in enumerate(stories, start=first)
+    ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": name,
+        "url": url,
+        "inLanguage": language,
+        "isPartOf": {"@type": "WebSite", "name": site_name()},
+        "mainEntity": {"@type": "ItemList", "numberOfItems": len(items), "itemListElement": items},
+    }
 
 
 def _author(story) -> dict:

@@ -10,7 +10,7 @@ from django.core.cache import caches
 from django.db import DatabaseError
 from wagtail.models import Site
 
-from story_pages import content_version
+from story_pages import content_version, visibility
 from story_pages.official.information import InformationKind, InformationPage
 from story_pages.official.owner import Owner, SiteOwner
 
@@ -42,9 +42,9 @@ def identity(request, language: str) -> Identity:
 def _read(request, language: str) -> Identity:
     try:
         setting = _setting(request)
-        # Live, not .public(): a private About page keeps its link and the reader meets the login,
-        # as on any private page (one query fewer on every uncached page).
-        pages = InformationPage.objects.live().filter(locale__language_code=language, alias_of__isnull=True)
+        # What readers may see, as everywhere (visibility.published): a private About page is no
+        # link of the footer, whose title would tell what the restriction hides.
+        pages = visibility.published(InformationPage.objects.filter(locale__language_code=language))
         links = {page.kind: Link(page.title, page.get_url(request)) for page in pages.order_by("path")}
     except DatabaseError:  # the 404 page while the database is away: the defaults, no links
         setting, links = SiteOwner(), {}

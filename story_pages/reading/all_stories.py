@@ -7,6 +7,7 @@ of its own; the URL word is fixed per language, as the theme pages' are.
 """
 
 from django.http import Http404
+from django.utils.translation import gettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
 from story_pages import visibility
@@ -40,11 +41,25 @@ class AllStoriesMixin(RoutablePageMixin):
         )
         if moved:
             return moved
-        rss, atom = filter_panel.feed_urls(
-            "", context["filter_panel"].feed_query, lang=self.locale.language_code
-        )
-        context |= {"feed_rss": rss, "feed_atom": atom, "translated_urls": self._all_stories_urls(request)}
+        panel = context["filter_panel"]
+        rss, atom = filter_panel.feed_urls("", panel.feed_query, lang=self.locale.language_code)
+        context |= {
+            "feed_rss": rss,
+            "feed_atom": atom,
+            # The feed's own title (distribution.feeds), said the same way in the page's link.
+            "feed_title": gettext("T63 – %(filters)s") % {"filters": ", ".join(panel.labels)}
+            if panel.labels
+            else gettext("T63 – latest stories"),
+            "listing_name": filter_panel.filtered_name(gettext("All stories"), panel),
+            "listing_url": self._full_url_of(request),
+            "translated_urls": self._all_stories_urls(request),
+        }
         return self.render(request, template=self.all_stories_template, context_overrides=context)
+
+    def _full_url_of(self, request) -> str:
+        """This request's URL on the site's own address (T63_SITE_URL), as page URLs are written."""
+        _site_id, root_url, _path = self.get_url_parts(request) or (None, None, None)
+        return (root_url or request.build_absolute_uri("/").rstrip("/")) + request.get_full_path()
 
     def _all_stories_urls(self, request) -> dict[str, str]:
         versions = visibility.real_versions([self.translation_key], type(self).objects.all())

@@ -152,6 +152,18 @@ class StoryFilters:
             return stories.order_by("-useful_total", "-first_published_at", "-pk")
         return stories.order_by("-first_published_at", "-pk")
 
+    def labels(self) -> list[str]:
+        """What the applied filters choose, in the active language and in KEYS order (the order
+        left out): how a feed's title or a list's name says which stories it holds."""
+        named = {
+            "theme": dict(model_choices("StoryPage", "theme")),
+            "unit": {place.code: place.name_today for place in self.places},
+            "province": {place.code: place.title for place in self.places},
+            "format": dict(model_choices("StoryPage", "story_format")),
+            "stage": dict(Stage.choices),
+        }
+        return [str(named[key][self[key]]) if key in named else self[key] for key in FEED_KEYS if self[key]]
+
     def query_string(self, **changes) -> str:
         """``?theme=…&…`` of these filters with ``changes`` (None removes one), in KEYS order;
         "" without any. A change of filter starts again at page 1, so no page is kept."""

@@ -59,6 +59,10 @@ class Panel:
     groups: list[Group]
     unknown_message: str
     feed_query: str
+    # Every valid filter and the order, as codes that read the same in every language: the
+    # language switcher takes them along to the other language's list.
+    query: str
+    labels: list[str]  # what the filters choose, in words
 
 
 def listing(request, locale, stories, keys=story_filters.KEYS):
@@ -86,7 +90,8 @@ def panel(request, filters: story_filters.StoryFilters, locale, keys=story_filte
         ]
         groups.append(Group(key, str(LABELS[key]), choices, key in FOLDED))
     # A feed lists the newest: the order is the page's alone.
-    return Panel(groups, unknown_message(filters), filters.query_string(sort=None))
+    feed_query = filters.query_string(sort=None)
+    return Panel(groups, unknown_message(filters), feed_query, filters.query_string(), filters.labels())
 
 
 def unknown_message(filters: story_filters.StoryFilters) -> str:
@@ -113,3 +118,10 @@ def feed_urls(kind_prefix: str, query: str, **kwargs) -> tuple[str, str]:
     rss = reverse(f"feeds:{kind_prefix}rss", kwargs=kwargs) + query
     atom = reverse(f"feeds:{kind_prefix}atom", kwargs=kwargs) + query
     return rss, atom
+
+
+def filtered_name(name: str, filter_panel: Panel) -> str:
+    """A list's name with what its filters choose: "All stories: Kinh tế số, 2024"."""
+    if not filter_panel.labels:
+        return name
+    return gettext("%(title)s: %(filters)s") % {"title": name, "filters": ", ".join(filter_panel.labels)}

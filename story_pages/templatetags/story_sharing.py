@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from story_pages.distribution import sharing
-from story_pages.distribution.structured_data import json_ld_script, news_article
+from story_pages.distribution.structured_data import collection_page, json_ld_script, news_article
 
 register = template.Library()
 
@@ -35,3 +35,10 @@ def story_share(context, page):
     # The QR code is served for published stories only: none in the preview of a new story.
     qr_url = reverse("story_qr", args=(story.pk,)) if story.pk and story.live else None
     return {"url": url, "links": sharing.share_links(url, story.title), "qr_url": qr_url}
+
+
+@register.simple_tag(takes_context=True)
+def stories_json_ld(context, name, url, stories):
+    """A list of stories (one page of cards) as a schema.org CollectionPage."""
+    request = context.get("request")
+    return json_ld_script(collection_page(name, url, stories, request, translation.get_language()))

@@ -50,6 +50,13 @@ def test_a_translated_story_links_both_languages(client, published_story):
     assert '<html lang="en">' in client.get(en_url).content.decode()
 
 
+def test_the_switcher_names_each_language_in_that_language(client, published_story):
+    english, _ = translate_into_english(published_story)
+    for url, other in ((published_story.url, "English"), (english.url, "Tiếng Việt")):
+        nav = client.get(url).content.decode().split('class="language-switcher"')[1].split("</nav>")[0]
+        assert re.search(rf'lang="\w+">{other}</a>', nav), nav  # marked lang="en", read "English"
+
+
 def test_an_untranslated_story_shows_the_original_with_a_notice(client, published_story):
     alias = published_story.get_translation(Locale.objects.get(language_code="en"))
     assert alias.alias_of_id == published_story.pk

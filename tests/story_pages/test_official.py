@@ -5,7 +5,7 @@ import lxml.html
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from story_pages.editorial.teams import MODERATORS
 from story_pages.models import InformationKind, InformationPage, SiteOwner
@@ -55,6 +55,19 @@ def test_about_and_contact_exist_in_both_languages_and_are_linked(client):
             "normalize-space(//main//address)"
         )
     assert InformationPage.objects.filter(kind=InformationKind.CONTACT, alias_of__isnull=True).count() == 2
+
+
+def test_a_private_about_page_is_no_footer_link(client):
+    about = InformationPage.objects.get(kind=InformationKind.ABOUT, locale__language_code="vi")
+    about.title = "Giới thiệu nội bộ"
+    about.save_revision().publish()
+    assert "Giới thiệu nội bộ" in footer(client, "/").xpath("string(.)")
+    PageViewRestriction.objects.create(page=about, restriction_type="password", password="secret")
+    # The restriction starts a new content version: the cached footer follows at once.
+    home_footer = footer(client, "/")
+    assert home_footer.xpath(".//ul[@class='footer-links']//a/@href")[:1] == ["/lien-he-chung/"]
+    assert "Giới thiệu nội bộ" not in home_footer.xpath("string(.)")
+    assert footer(client, "/en/").xpath(".//ul[@class='footer-links']//a/@href")[:1] == ["/en/about/"]
 
 
 def test_a_moderator_edits_the_owner_and_cached_pages_follow(client, django_user_model):

@@ -48,8 +48,11 @@ def test_share_links_have_names_that_say_what_they_do(client):
     page = metadata(client, published().url)
     section = page.tree.xpath("//section[contains(@class, 'story-share')]")[0]
     assert section.get("aria-labelledby") == section.xpath(".//h2/@id")[0]
-    names = section.xpath(".//a[contains(@class, 'share-link')]/@aria-label")
-    assert "Chia sẻ lên Zalo" in names and "Chia sẻ qua email" in names  # in the page's language
+    links = section.xpath(".//a[contains(@class, 'share-link')][@aria-label]")
+    names = [link.get("aria-label") for link in links]
+    assert "Chia sẻ lên Zalo" in names and "Chia sẻ qua thư điện tử" in names  # in the page's language
+    # WCAG 2.5.3 (label in name): a voice user says what they see.
+    assert all(link.text_content().strip().lower() in link.get("aria-label").lower() for link in links)
     [copy] = section.xpath(".//a[@data-copy-link]")
     assert copy.get("data-copy-label") and copy.get("data-copied")
     assert section.xpath(".//*[@role='status']")  # where the copy button reports success

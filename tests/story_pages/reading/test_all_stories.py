@@ -1,9 +1,11 @@
 """All stories (/cau-chuyen/, /en/stories/): each filter alone and together in both languages,
-unknown values, the order by usefulness, pagination, the no-JavaScript form, the feed, queries."""
+unknown values, the order by usefulness, pagination, the no-JavaScript form, the feed and its
+title, the language switcher, JSON-LD, queries."""
 
 import datetime
 from urllib.parse import urlsplit
 
+import extruct
 import feedparser
 import lxml.html
 import pytest
@@ -164,6 +166,57 @@ def test_a_filtered_page_links_its_feed_and_the_feed_is_filtered(client, stories
             "/feeds/vi/theme/xa-hoi-so/rss/?stage=scaled": {"Huế số"},
         }
         assert {entry.title for entry in feed.entries} == expected.get(url, {"Hà Giang số", "Tuyên Quang số"})
+
+
+def feed_title(client, url: str) -> str:
+    parts = urlsplit(url)
+    return feedparser.parse(client.get(parts.path + "?" + parts.query).content).feed.title
+
+
+def test_a_filtered_feed_says_its_filters_in_its_title(client, stories):
+    tree = lxml.html.fromstring(client.get(VI + "?theme=kinh-te-so&unit=08&year=2024").content)
+    [link] = tree.xpath("//head/link[@type='application/rss+xml']")
+    assert link.get("title") == "T63 – Kinh tế số, Tỉnh Tuyên Quang, 2024 (RSS)"
+    assert feed_title(client, link.get("href")) + " (RSS)" == link.get("title")
+    assert feed_title(client, "/feeds/vi/rss/") == "T63 – câu chuyện mới nhất"
+    assert feed_title(client, "/feeds/vi/theme/xa-hoi-so/rss/?stage=scaled").endswith(": Nhân rộng toàn tỉnh")
+    translate_into_english(stories["tuyen_quang"])
+    assert feed_title(client, "/feeds/en/rss/?format=text&province=08") == "T63 – Tuyên Quang Province, Text"
+
+
+def test_the_language_switcher_keeps_the_filters(client, stories):
+    translate_into_english(stories["tuyen_quang"])
+    query = "?theme=chinh-quyen-so&unit=08&sort=useful"
+
+    def switch_to(url: str, language: str) -> str:
+        tree = lxml.html.fromstring(client.get(url).content)
+        return tree.xpath(f"//nav[@class='language-switcher']//a[@hreflang='{language}']/@href")[0]
+
+    assert switch_to(VI + query + "&page=1", "en").endswith(EN + query)  # not the page number
+    assert switch_to(EN + query, "vi").endswith(VI + query)
+    assert switch_to(VI + "?theme=nonsense", "en").endswith(EN)  # an unknown value is dropped
+    tree = lxml.html.fromstring(client.get(VI + query).content)
+    assert tree.xpath("//link[@rel='canonical']/@href")[0].endswith(VI)  # one canonical list
+
+
+def test_the_list_is_a_collection_page_with_its_stories_in_order(client, stories):
+    html = client.get(VI + "?format=text").content.decode()
+    [data] = extruct.extract(html, base_url="http://testserver/", syntaxes=["json-ld"])["json-ld"]
+    assert data["@type"] == "CollectionPage" and data["inLanguage"] == "vi"
+    assert data["name"] == "Tất cả câu chuyện: Bài viết"
+    assert data["url"].endswith(VI + "?format=text")
+    items = data["mainEntity"]["itemListElement"]
+    assert data["mainEntity"]["@type"] == "ItemList" and data["mainEntity"]["numberOfItems"] == 2
+    assert [(item["position"], item["name"]) for item in items] == [(1, "Tuyên Quang số"), (2, "Hà Giang số")]
+    assert items[0]["url"] == stories["tuyen_quang"].get_full_url()
+
+
+def test_json_ld_positions_count_on_across_pages(client, db):
+    for number in range(14):
+        publish_story(parent=province("46"), title=f"Huế {number}")
+    html = client.get(VI + "?page=2").content.decode()
+    [data] = extruct.extract(html, base_url="http://testserver/", syntaxes=["json-ld"])["json-ld"]
+    assert [item["position"] for item in data["mainEntity"]["itemListElement"]] == [13, 14]
 
 
 def test_theme_and_province_pages_take_the_same_filters(client, stories):
