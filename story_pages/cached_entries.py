@@ -4,7 +4,8 @@
 A hit costs one round trip to the cache (get_many of the last change, the token, the two tags
 most entries depend on and the entry) when the entry depends only on those, and a second one
 (get_many of its other tags' versions) otherwise: a story page's are its story, its province
-and the stories it shows besides.
+and the stories it shows besides. The first lookup after a change this process learned of
+(its own, or found in the database) reads once more, after setting the cache forward.
 
 A miss is stored with the tags' versions read after it was built, and only if the token
 (content_version.TOKEN_KEY), read before it was built, is unchanged: then no change reached the
@@ -35,10 +36,13 @@ class Lookup:
 
 def lookup(key: str) -> Lookup:
     cache = caches["responses"]
-    found = cache.get_many([CACHE_KEY, TOKEN_KEY, *map(tag_key, COMMON_TAGS), key])
+    keys = [CACHE_KEY, TOKEN_KEY, *map(tag_key, COMMON_TAGS), key]
+    found = cache.get_many(keys)
+    if not content_version.trusted(found.get(CACHE_KEY)):  # now set forward: read again
+        found = cache.get_many(keys)
+        if not content_version.trusted(found.get(CACHE_KEY)):  # the cache does not answer
+            return Lookup(key, content_version.current_version(), _token_now())
     version, token = found.get(CACHE_KEY), found.get(TOKEN_KEY)
-    if not content_version.trusted(version):  # now set forward: built from here, it may be stored
-        return Lookup(key, content_version.current_version(), _token_now())
     if token is None:  # flushed
         return Lookup(key, version, _token_now())
     stored = found.get(key)
