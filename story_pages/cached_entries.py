@@ -31,7 +31,6 @@ class Lookup:
     version: int  # the last change, as the cache knows it (ETags, Last-Modified)
     token: str | None  # read before the entry is built (None: not to be stored)
     entry: object = None  # None: a miss
-    round_trips: int = 1
 
 
 def lookup(key: str) -> Lookup:
@@ -55,9 +54,9 @@ def lookup(key: str) -> Lookup:
         more = cache.get_many([tag_key(tag) for tag in others])
         current |= {tag: more.get(tag_key(tag)) for tag in others}
     unchanged = EVERYTHING in tags and all(
-        version is not None and current[tag] == version for tag, version in tags.items()
+        stored_version is not None and current[tag] == stored_version for tag, stored_version in tags.items()
     )
-    return Lookup(key, version, token, entry if unchanged else None, 2 if others else 1)
+    return Lookup(key, version, token, entry if unchanged else None)
 
 
 def _token_now() -> str | None:
