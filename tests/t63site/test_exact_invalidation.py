@@ -2,6 +2,8 @@
 province, its theme, the home page and the listings; other provinces' story pages stay hits.
 ``X-Cache`` tells a hit from a miss."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.core.cache import caches
 
@@ -125,3 +127,11 @@ def test_a_story_page_hit_costs_two_round_trips_to_the_cache_and_a_listing_one(
         assert len(calls) == 2
         assert served_from_cache(client, "/")
         assert len(calls) == 3
+
+
+def test_the_first_story_of_a_year_changes_every_province_pages_years(client, elsewhere):
+    cached(client, province("48").url)
+    publish_story(parent=province("01"), first_published_at=datetime(2019, 5, 1, tzinfo=UTC))
+    page = client.get(province("48").url)
+    assert page["X-Cache"] == "miss"
+    assert 'value="2019"' in page.content.decode()  # the year filter offers it
