@@ -70,9 +70,11 @@ check: $(DEPS) messages
 	DJANGO_SETTINGS_MODULE=t63site.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=t63site.settings.test $(MANAGE) makemigrations --check --dry-run
 
-# The API under load on PostgreSQL with 10,000 stories (needs PostgreSQL and Redis running).
+# The API under load on PostgreSQL with 10,000 stories (needs PostgreSQL and Redis running), then
+# what one publish empties of the reader page cache (the hit rate of other units' story pages).
 bench: $(DEPS) messages
 	$(PY) perf/bench.py
+	$(PY) perf/invalidation_bench.py
 
 # Transcoding a 10-minute 1080p upload (wall time, peak memory), and readers' latency meanwhile.
 bench-video: $(DEPS) messages

@@ -14,7 +14,7 @@ class StoryPagesConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
         from wagtailmedia.models import get_media_model
 
-        from story_pages import content_version
+        from story_pages import cache_invalidation, content_version
         from story_pages.distribution import changes
         from story_pages.distribution.webhooks import fanout
         from story_pages.editorial.translation_state import refresh_translation_sources
@@ -23,9 +23,11 @@ class StoryPagesConfig(AppConfig):
         from story_pages.video.processing import queue_on_save
 
         page_published.connect(refresh_translation_sources, sender=StoryPage)
-        # Anything that changes what readers and outlets are served starts a new content version.
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(content_version.bump, dispatch_uid=f"t63-version-{signal}")
+        # Anything that changes what readers and outlets are served starts a new content version:
+        # a story's publish or withdrawal for what shows it (cache tags), anything else for all.
+        for signal in (page_published, page_unpublished):
+            signal.connect(cache_invalidation.page_changed, dispatch_uid=f"t63-version-{signal}")
+        post_page_move.connect(content_version.bump, dispatch_uid=f"t63-version-{post_page_move}")
         post_delete.connect(content_version.bump, sender=Page, dispatch_uid="t63-version-page-delete")
         # A view restriction made or lifted hides or shows a section at once, cached copies too.
         for model in (get_image_model(), get_media_model(), PageViewRestriction):

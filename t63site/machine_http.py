@@ -28,7 +28,8 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import parse_http_date_safe
 
-from story_pages.content_version import current_version, current_version_and_entry, store_entry
+from story_pages import cache_tags, cached_entries
+from story_pages.content_version import current_version
 
 MACHINE_PATHS = ("/api/", "/feeds/", "/oembed/")
 MAX_AGE = 60  # seconds a client or CDN may reuse a response without asking
@@ -50,17 +51,21 @@ class MachineEndpointsMiddleware:
             version = current_version()
             if (etag := _etag(version, url)) in request.headers["If-None-Match"]:
                 return _finish(request, HttpResponseNotModified(), etag, version)
-        version, cached = current_version_and_entry(cache_key)
+        found = cached_entries.lookup(cache_key)
+        version = found.version
         etag = _etag(version, url)
-        if cached is not None:
-            content_type, content = cached  # bytes, not a pickled response: cheaper to load
+        if found.entry is not None:
+            content_type, content = found.entry  # bytes, not a pickled response: cheaper to load
             response = HttpResponse(content, content_type=content_type)
         else:
             response = self.get_response(request)
             if request.method == "GET" and response.status_code == 200 and _shareable(request, response):
                 if hasattr(response, "render") and not response.is_rendered:
                     response.render()
-                store_entry(cache_key, version, (response["Content-Type"], response.content), CACHE_TIMEOUT)
+                # Every answer lists stories or may (the default tags): the last change of
+                # anything, its ETag's version, changes exactly when they do.
+                entry = (response["Content-Type"], response.content)
+                cached_entries.store(found, entry, cache_tags.DEFAULT_TAGS, CACHE_TIMEOUT)
         if _unchanged_since(request, response, version):
             response = HttpResponseNotModified()
         return _finish(request, response, etag, version)

@@ -1,11 +1,13 @@
-"""Reader pages served from the cache until public content changes.
+"""Reader pages served from the cache until what they show changes.
 
 A story going viral on Zalo means thousands of readers asking for the same page. Pages are
-cached whole with the content version they were built under (bumped on every publish, unpublish,
-move, delete and image or video change: story_pages.content_version); a page of an older version
-counts as missing, so a publish is visible on the very next request, from every app process
-sharing the cache. The version and the page come in one round trip. Editors (anyone with a session) and
-responses that depend on cookies are never cached.
+cached whole with the versions of the cache tags they depend on (story_pages.cache_tags: a story
+page names its story, its province and the stories it shows; a page that names nothing is
+emptied by any publish); a page stored under an older version of any of them counts as missing,
+so a publish is visible on the very next request, from every app process sharing the cache, and
+other stories' pages stay cached. A hit takes one or two round trips to the cache
+(story_pages.cached_entries). Editors (anyone with a session) and responses that depend on
+cookies are never cached. ``X-Cache: hit|miss`` says which it was.
 """
 
 import hashlib
@@ -14,7 +16,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-from story_pages.content_version import current_version_and_entry, store_entry
+from story_pages import cache_tags, cached_entries
 
 # Paths that are not reader pages, have their own caching (machine_http) or must stay live.
 SKIPPED_PREFIXES = (
@@ -41,16 +43,23 @@ class ReaderPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = _cache_key(request)
-        version, cached = current_version_and_entry(key)
-        if cached is not None:
-            return _rebuilt(cached)
-        response = self.get_response(request)
+        found = cached_entries.lookup(_cache_key(request))
+        if found.entry is not None:
+            response = _rebuilt(found.entry)
+            response["X-Cache"] = "hit"
+            return response
+        collecting = cache_tags.collecting()
+        try:
+            response = self.get_response(request)
+            if _cacheable_response(response) and hasattr(response, "render") and not response.is_rendered:
+                response.render()  # templates rendered now still declare what they show
+        finally:
+            tags = cache_tags.collected(collecting)
         if _cacheable_response(response):
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
             headers = {name: value for name, value in response.items() if name.lower() not in NOT_STORED}
-            store_entry(key, version, (response.status_code, headers, response.content), CACHE_TIMEOUT)
+            entry = (response.status_code, headers, response.content)
+            cached_entries.store(found, entry, tags, CACHE_TIMEOUT)
+        response["X-Cache"] = "miss"
         return response
 
 

@@ -31,7 +31,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from story_pages import content_version, visibility
+from story_pages import cache_tags, content_version, visibility
 from story_pages.distribution.identifiers import story_guid
 from story_pages.models import StoryChange, StoryPage
 
@@ -121,8 +121,9 @@ def record(candidates, cause: str, *, renewed=frozenset(), every_public_renewed=
         # Committed on their own, after the change's bump of the content version (the change
         # committed first): a request in between may have cached the feed without them under the
         # new version. A version newer than their commit makes every cached answer stale. (In a
-        # transaction the bump's version reaches the cache once everything has committed.)
-        content_version.bump()
+        # transaction the bump's version reaches the cache once everything has committed.) Only
+        # the listings show the feed: the API's and the feeds' answers depend on them.
+        content_version.bump_tags({cache_tags.LISTINGS})
     return changes
 
 

@@ -6,7 +6,7 @@ from story_pages.learning.paths import LearningPathIndexPage, LearningPathPage
 from story_pages.learning.solutions import SolutionIndexPage, SolutionPage, StorySolution
 from story_pages.learning.usefulness import UsefulnessDay
 from story_pages.models.changes import StoryChange
-from story_pages.models.content_version import ContentVersionRecord
+from story_pages.models.content_version import CacheTagVersion, ContentVersionRecord
 from story_pages.models.provinces import (
     CREDIT_WORDING_PERMISSION,
     ProvinceIndexPage,
@@ -32,6 +32,7 @@ __all__ = [
     "CREDIT_WORDING_PERMISSION",
     "AdoptionStatus",
     "AttemptOutcome",
+    "CacheTagVersion",
     "CallForStoriesPage",
     "ConferenceIndexPage",
     "ConferencePage",

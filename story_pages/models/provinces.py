@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from story_pages import story_filters
+from story_pages import cache_tags, story_filters
 from story_pages.publishing import PublishedByPublishers
 from story_pages.story_filters import panel as filter_panel
 from story_pages.visibility import PrivateLikeItsSource
@@ -267,4 +267,7 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
         )
         merged = [province for province in provinces if province.pk != self.pk]
         context["merged_provinces"] = sorted(merged, key=lambda p: alphabetical_key(p.short_name))
+        # Its stories (a story of a province merged into a unit bumps the unit's tag too), and the
+        # years the filter offers; the places are pages, whose changes empty every cached page.
+        cache_tags.depends_on(cache_tags.place(self.code), cache_tags.YEARS)
         return context

@@ -18,7 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from story_pages import visibility
+from story_pages import cache_tags, visibility
 from story_pages.blocks import StoryBodyBlock
 from story_pages.learning.case_facts import CaseFacts
 from story_pages.models.provinces import ProvincePage
@@ -355,13 +355,27 @@ class StoryPage(
         context = super().get_context(request, *args, **kwargs)
         if theme_listing := theme_listing_for(self):
             context["theme_url"] = theme_listing.theme_url(self.theme, request, self.locale.language_code)
-        context["related_stories"] = StoryPage.objects.related_to(self)
+        context["related_stories"] = related = StoryPage.objects.related_to(self)
+        self.declare_cache_tags(related)
         # The Vietnamese original shown at an English URL: an alias, or a translation in progress.
         if self.alias_of_id:
             context["untranslated_original"] = self.alias_of.specific
         elif kwargs.get("shown_for_translation"):
             context["untranslated_original"] = self
         return context
+
+    def declare_cache_tags(self, related: list["StoryPage"]) -> None:
+        """What this page shows (story_pages.cache_tags): the story in both languages, the
+        stories it lists, and what could enter that list: a story of its province, or, while the
+        province's own do not fill it, a story of its theme from elsewhere."""
+        province_path = parent_path(self.path)
+        cache_tags.depends_on(
+            cache_tags.story(self.translation_key),
+            cache_tags.place(self.province.code),
+            *(cache_tags.story(story.translation_key) for story in related),
+        )
+        if len(related) < RELATED_STORIES or any(parent_path(s.path) != province_path for s in related):
+            cache_tags.depends_on(cache_tags.theme(self.theme))
 
     def publish(self, revision, *args, **kwargs):
         # Whatever path publishes (the scheduler, a script), a video still being processed keeps
