@@ -49,6 +49,10 @@ def language_versions(page: Page, request=None) -> list[LanguageVersion]:
     nearest: dict[str, Page] = {}
     for candidate in candidates:
         nearest.setdefault(candidate.locale.language_code, candidate)
+    own_versions = {
+        c.pk: c.locale.language_code for c in candidates if c.translation_key == page.translation_key
+    }
+    visibility.remember_real_versions(page.translation_key, own_versions)  # for the sharing tags
     versions = []
     for code, name in settings.LANGUAGES:
         target = nearest.get(code)

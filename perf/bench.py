@@ -6,8 +6,11 @@ with a search), Wagtail's stock pages endpoint over the same stories, a static f
 same size (the ceiling of this server stack), and the readers' pages: a story, the home page,
 a search matching about 1.6 % of the stories and one matching all of them. First with T63's
 page and response caches off (T63_CACHE=off; Wagtail's own caches then live in each process,
-as in a stock install, for the stock endpoint too), then with the cache warm (Redis). Prints
-the figures and the ratios. Run with `make bench`; it needs PostgreSQL and Redis running and
+as in a stock install, for the stock endpoint too), then with the cache warm (Redis). Uncached,
+T63's story and home pages are also set against stock Wagtail pages (perf/stock_site: the same
+story body in Wagtail's plain templates, and a home page listing as many stories with pageurl),
+served by the same gunicorn with the same settings from the same database. Prints the figures
+and the ratios. Run with `make bench`; it needs PostgreSQL and Redis running and
 installs wrk if missing. Nothing here asserts a speed: it reports.
 """
 
@@ -27,7 +30,13 @@ SITE = Site(
     port=8077,
     work=ROOT / "var" / "bench",
     pg=os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432"),
+    # Production's settings plus the stock pages (perf/stock_site), which nothing else serves.
+    extra={"DJANGO_SETTINGS_MODULE": "perf.bench_settings"},
 )
+# The stock site is a second Wagtail Site on the same server, told apart by the Host header.
+STOCK_HOST = f"localhost:{SITE.port}"
+# BENCH_ONLY=stock: only T63's story and home pages and their stock pages, uncached (iterating).
+ONLY_STOCK = os.environ.get("BENCH_ONLY") == "stock"
 STORIES = int(os.environ.get("BENCH_STORIES", "10000"))
 DURATION = os.environ.get("BENCH_DURATION", "15s")
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
@@ -64,8 +73,15 @@ def write_same_size_static_file():
     return size
 
 
-def measure(path: str, header: str | None = None) -> dict:
-    urllib.request.urlopen(BASE + path).read()  # fills the cache, when on
+def get(path: str, host: str | None = None) -> bytes:
+    headers = {"Host": host} if host else {}
+    with urllib.request.urlopen(urllib.request.Request(BASE + path, headers=headers)) as response:
+        return response.read()
+
+
+def measure(path: str, header: str | None = None, host: str | None = None) -> dict:
+    get(path, host)  # fills the cache, when on
+    header = header or (f"Host: {host}" if host else None)
     # Two seconds unmeasured first: each worker's first requests compile its templates and fill
     # Wagtail's caches, a start-up cost that would otherwise land in the p99 of a steady load.
     wrk(BASE + path, CONNECTIONS, "2s", header)
@@ -74,11 +90,11 @@ def measure(path: str, header: str | None = None) -> dict:
     return measured
 
 
-def single_client_latency(path: str) -> float:
+def single_client_latency(path: str, host: str | None = None) -> float:
     times = []
     for _ in range(20):
         started = time.perf_counter()
-        urllib.request.urlopen(BASE + path).read()
+        get(path, host)
         times.append((time.perf_counter() - started) * 1000)
     return sorted(times)[len(times) // 2]
 
@@ -89,13 +105,40 @@ def newest_story_path() -> str:
     return urllib.parse.urlsplit(url).path
 
 
+def stock_pages(story_path: str) -> dict[str, str]:
+    """The stock pages matching T63's: the copy of the same story (by its slug), the home page."""
+    slug = story_path.rstrip("/").rsplit("/", 1)[1]
+    return {"story page": f"/{slug}/", "home page": "/"}
+
+
+def compare_with_stock(results: dict, story_path: str) -> None:
+    """T63's story and home pages and their stock pages, uncached, measured in turns."""
+    with server(cache=False):
+        for name, stock_path in stock_pages(story_path).items():
+            t63_path = story_path if name == "story page" else READER_PAGES["home page"]
+            pair = (("no cache", t63_path, None), ("stock Wagtail", stock_path, STOCK_HOST))
+            for label, path, host in pair:
+                results[(label, name)] = measure(path, host=host)
+                results[(label, name)]["single"] = single_client_latency(path, host)
+
+
 def main():
     SITE.prepare(STORIES, REUSE)
+    hostname = STOCK_HOST.split(":")[0]
+    SITE.manage("make_stock_site", "--hostname", hostname, "--port", str(SITE.port), cache=False)
+    results = {}
+    if ONLY_STOCK:
+        with server(cache=False):
+            story_path = newest_story_path()
+        compare_with_stock(results, story_path)
+        report_stock(results)
+        return
     with server(cache=False):
         size = write_same_size_static_file()  # served from the next start on
-    results = {}
     with server(cache=False):
-        endpoints = {**ENDPOINTS, "story page": newest_story_path(), **READER_PAGES}
+        story_path = newest_story_path()
+        endpoints = {**ENDPOINTS, "story page": story_path, **READER_PAGES}
+    compare_with_stock(results, story_path)
     for cache in (False, True):
         label = "warm cache" if cache else "no cache"
         if cache:
@@ -106,6 +149,8 @@ def main():
             )
         with server(cache):
             for name, path in endpoints.items():
+                if (label, name) in results:  # measured next to the stock page
+                    continue
                 results[(label, name)] = measure(path)
                 results[(label, name)]["single"] = single_client_latency(path)
             if cache:
@@ -116,6 +161,7 @@ def main():
                 )
                 results[(label, "conditional 304")]["single"] = 0.0
     report(results, size)
+    report_stock(results)
 
 
 def report(results, size):
@@ -135,6 +181,20 @@ def report(results, size):
         print(
             f"{label}: stories / stock pages = {stories / results[(label, 'stock pages')]['rps']:.2f}x; "
             f"stories / static ceiling = {stories / results[(label, 'static file (ceiling)')]['rps']:.2f}"
+        )
+
+
+def report_stock(results):
+    """What T63's page costs in stock Wagtail pages: latency with one client, time per request
+    (the inverse of requests/s) and p50 under load."""
+    print(f"\nUncached (T63_CACHE=off), T63 ÷ stock Wagtail ({CONNECTIONS} connections for the load):")
+    print(f"{'page':14}{'1 client ms':>22}{'req/s':>18}{'p50 ms':>20}{'1 client':>10}{'load':>7}{'p50':>7}")
+    for name in ("story page", "home page"):
+        t63, stock = results[("no cache", name)], results[("stock Wagtail", name)]
+        print(
+            f"{name:14}{t63['single']:10.1f} / {stock['single']:7.1f}{t63['rps']:8.0f} / {stock['rps']:7.0f}"
+            f"{t63['p50']:9.1f} / {stock['p50']:7.1f}{t63['single'] / stock['single']:9.2f}x"
+            f"{stock['rps'] / t63['rps']:6.2f}x{t63['p50'] / stock['p50']:6.2f}x"
         )
 
 

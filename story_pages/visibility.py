@@ -65,6 +65,25 @@ def real_versions(translation_keys: Collection, pages=None):
     return published(pages.filter(translation_key__in=translation_keys))
 
 
+def real_version_languages(translation_key) -> dict[int, str]:
+    """The real versions of the pages with this translation key, as {page id: language code};
+    read once per request (the hreflang links read them first, the sharing tags again)."""
+    memo = _this_request.get()
+    known = getattr(memo, "versions", None)
+    if known is not None and translation_key in known:
+        return known[translation_key]
+    versions = dict(real_versions([translation_key]).values_list("pk", "locale__language_code"))
+    remember_real_versions(translation_key, versions)
+    return versions
+
+
+def remember_real_versions(translation_key, versions: dict[int, str]) -> None:
+    """For a caller that read a key's real versions in a wider query (home.language_versions)."""
+    memo = _this_request.get()
+    if memo is not None:
+        memo.versions = {**(getattr(memo, "versions", None) or {}), translation_key: versions}
+
+
 def shown_paths(page) -> set[str]:
     """The paths of ``page`` and of every page whose content it, or one of its ancestors, shows
     (the source of an alias, and that source's if it is an alias too)."""
@@ -140,7 +159,7 @@ class PrivateSectionsOncePerRequest:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _this_request.set(SimpleNamespace(paths=None))
+        token = _this_request.set(SimpleNamespace(paths=None, versions={}))
         try:
             return self.get_response(request)
         finally:

@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.images.shortcuts import get_rendition_or_not_found
-from wagtail.models import Page
 
 from story_pages import visibility
 from story_pages.video.story_video import StoryVideo, first_video
@@ -31,11 +29,11 @@ def content_page(page):
 
 
 def languages(page) -> tuple[str, list[str]]:
-    """(this page's language, those of its real versions: story_pages.visibility), in one query."""
-    real = visibility.real_versions([page.translation_key]).values("pk")
-    versions = Page.objects.filter(Q(pk=page.pk) | Q(pk__in=real)).values_list("pk", "locale__language_code")
-    codes = dict(versions)
-    own = codes.pop(page.pk, None) or page.locale.language_code  # a page previewed before its first save
+    """(this page's language, those of its real versions: story_pages.visibility), in at most
+    one query (none when the page's hreflang links read them in this request)."""
+    codes = dict(visibility.real_version_languages(page.translation_key))
+    # Not a real version itself (a draft, a preview before the first save): its own locale.
+    own = codes.pop(page.pk, None) or page.locale.language_code
     return own, sorted(set(codes.values()) - {own})
 
 

@@ -135,9 +135,9 @@ class StoryPageQuerySet(PageQuerySet):
         """Up to `limit` published stories of the same province or theme, in the story's language.
 
         Those sharing both come first, then the same province, then the same theme; newest first.
-        Two small id queries (the province's stories through the tree path index, the theme's
-        newest elsewhere through the date index) instead of one that sorts a whole theme, then
-        the cards.
+        One query of ids joining two small ones (the province's stories through the tree path
+        index, the theme's newest elsewhere through the date index) instead of one that sorts a
+        whole theme, then the cards.
         """
         others = self.in_language(story.locale_id).exclude(pk=story.pk)
         province_path = parent_path(story.path)
@@ -154,12 +154,14 @@ class StoryPageQuerySet(PageQuerySet):
             .annotate(closeness=Value(1))
             .values_list("pk", "closeness", "first_published_at", named=True)[:limit]
         )
-        nearest = sorted(
-            [*same_province, *same_theme_elsewhere], key=lambda row: row[1:] + (row[0],), reverse=True
-        )
+        nearest = sorted(same_province.union(same_theme_elsewhere, all=True), key=_closest, reverse=True)
         chosen = [pk for pk, *_ in nearest[:limit]]
         cards = {card.pk: card for card in self.model.objects.filter(pk__in=chosen).cards()}
         return [cards[pk] for pk in chosen]
+
+
+def _closest(row) -> tuple:
+    return (row.closeness, row.first_published_at, row.pk)
 
 
 def parent_path(path: str) -> str:

@@ -16,8 +16,11 @@ def theme_listing_for(page):
     """The page listing the themes of this page's language: its nearest ancestor that does.
 
     Wagtail's routing leaves every page it passes through as the next one's parent, so while a
-    page is served this walk costs no query; elsewhere the database is asked once.
+    page is served this walk costs no query; a route that skips levels (a story found by its
+    URL) names the page it started from as ``routed_from``; elsewhere the database is asked once.
     """
+    if isinstance(routed_from := getattr(page, "routed_from", None), ListsThemes):
+        return routed_from
     ancestor = page
     while ancestor.depth > 1:
         ancestor = ancestor.get_parent()

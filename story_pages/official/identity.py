@@ -30,12 +30,19 @@ class Identity:
 
 def identity(request, language: str) -> Identity:
     language = (language or "vi").split("-")[0]
+    # Kept on the request too: the header, the footer and the meta description all ask, and with
+    # the shared cache off (T63_CACHE=off) each would read the database again.
+    on_request = getattr(request, "_t63_identity", {}) if request is not None else {}
+    if language in on_request:
+        return on_request[language]
     host = request.get_host() if request is not None else ""
     key = f"t63:identity:{content_version.current_version()}:{host}:{language}"
     found = caches["responses"].get(key)
     if found is None:
         found = _read(request, language)
         caches["responses"].set(key, found, 3600)
+    if request is not None:
+        request._t63_identity = {**on_request, language: found}
     return found
 
 

@@ -8,7 +8,7 @@ the walk would reach. Anything else takes the usual walk.
 
 from wagtail.url_routing import RouteResult
 
-from story_pages.models import ProvinceIndexPage, ProvincePage, StoryPage
+from story_pages.models import ProvincePage, StoryPage
 
 STORY_LEVELS = 3  # tinh-thanh / <province> / <story>
 
@@ -33,13 +33,11 @@ class DirectStoryRoute:
             return None
         province_path = story.path[: -StoryPage.steplen]
         province = ProvincePage.objects.select_related("merged_into").get(path=province_path)
-        index = ProvinceIndexPage.objects.get(path=province_path[: -StoryPage.steplen])
-        # The parents the level-by-level walk would have left (treebeard's get_parent() reads
-        # _cached_parent_obj): the story page asks for its province and the theme page above it.
-        story._cached_parent_obj, province._cached_parent_obj, index._cached_parent_obj = (
-            province,
-            index,
-            self,
-        )
+        # The parent the level-by-level walk would have left (treebeard's get_parent() reads
+        # _cached_parent_obj): the story page asks for its province. The province index between
+        # them is never read while a story is served; the page listing the themes, which the
+        # story links, is this one.
+        story._cached_parent_obj = province
         story.__dict__["province"] = province  # primes the cached_property
+        story.routed_from = self
         return story

@@ -157,7 +157,7 @@ def test_the_server_error_page_needs_no_request_and_no_database(django_assert_nu
 
 # Query counts: a page costs the same with 5 stories as with 30.
 
-QUERY_BUDGET = 20
+QUERY_BUDGET = 18  # rendered uncached (the English home page the most)
 PROVINCES = cycle(["01", "24", "48", "49", "79", "92"])
 
 
@@ -178,6 +178,6 @@ def test_reader_pages_cost_a_fixed_number_of_queries(client, url, django_assert_
     with_5 = queries_to_render(client, url)
     publish_many(25, image)
     with_30 = queries_to_render(client, url)
-    assert with_5 == with_30
+    assert with_5 == with_30 <= QUERY_BUDGET
     with django_assert_max_num_queries(QUERY_BUDGET):
         client.get(url)
