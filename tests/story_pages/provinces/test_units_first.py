@@ -115,10 +115,12 @@ def test_a_former_province_is_shown_as_history_with_its_own_stories(client):
     publish_story(parent=province("27"), title="Câu chuyện Bắc Ninh")
     with translation.override("en"):
         tree = page(client, province("24", "en").url + "former-province/")
-    assert text(tree, "//h1") == "Bắc Giang Province (until 30 June 2025)"
+    assert text(tree, "//h1") == "Bắc Giang Province (until 30 June 2025) – now part of Bắc Ninh Province"
     cards = text(page(client, "/tinh-thanh/bac-giang/tinh-cu/"), "//article[@class='story-card']")
     assert "Câu chuyện Bắc Giang" in cards and "Câu chuyện Bắc Ninh" not in cards
-    assert text(tree, "//p[contains(@class, 'now-part-of')]") == "Since 1 July 2025 part of Bắc Ninh Province"
+    assert text(tree, "//header/p[@class='lead']") == (
+        "Merged on 1 July 2025 with: Bắc Ninh Province. All stories of Bắc Ninh Province"
+    )
     assert [name for name, _ in links(tree, "//nav[@class='breadcrumbs']//a")] == [
         "Provinces and cities",
         "Bắc Ninh Province",
@@ -131,10 +133,8 @@ def test_nothing_says_a_unit_merged_into_itself(client):
         bac_ninh = page(client, province("27", "en").url)  # the Bắc Ninh of before the merger
         an_giang = page(client, province("91", "en").url)  # today's An Giang: Kiên Giang's code
         tuyen_quang = page(client, province("08", "en").url)  # kept its name, Hà Giang joined it
-    assert text(bac_ninh, "//h1") == "Bắc Ninh Province (until 30 June 2025)"
-    assert text(bac_ninh, "//p[contains(@class, 'now-part-of')]").startswith(
-        "Since 1 July 2025 part of the new Bắc Ninh Province, together with: Bắc Giang Province."
-    )
+    assert text(bac_ninh, "//h1") == "Bắc Ninh Province (until 30 June 2025) – now part of the new Bắc Ninh Province"
+    assert text(bac_ninh, "//header/p[@class='lead']").startswith("Merged on 1 July 2025 with: Bắc Giang Province.")
     assert "merged into" not in bac_ninh.text_content()
     assert text(an_giang, "//h1") == "An Giang Province"
     former = text(an_giang, "//section[@class='former-provinces']")
