@@ -308,7 +308,7 @@ class StoryFeed(Feed):
 
     def title(self, obj):
         if obj.province:
-            return gettext("T63 – stories from %(province)s") % {"province": _place_name(obj.province)}
+            return gettext("T63 – stories from %(province)s") % {"province": obj.province.reader_heading}
         if obj.theme:
             return gettext("T63 – %(theme)s stories") % {"theme": obj.theme.label}
         return gettext("T63 – latest stories")
@@ -318,10 +318,10 @@ class StoryFeed(Feed):
             return gettext(
                 "Digital transformation stories from %(province)s and the provinces merged into it "
                 "on 1 July 2025, newest first."
-            ) % {"province": _place_name(obj.province)}
+            ) % {"province": obj.province.reader_heading}
         if obj.province:
             return gettext("Digital transformation stories from %(province)s, newest first.") % {
-                "province": _place_name(obj.province)
+                "province": obj.province.reader_heading
             }
         if obj.theme:
             return gettext(
@@ -398,8 +398,3 @@ class AtomStoryFeed(StoryFeed):
 
     def item_pubdate(self, item):
         return item.story.first_published_at  # Atom's published; its updated is the last publication
-
-
-def _place_name(province) -> str:
-    """As its page heads it: today's unit, or a province of the 63 with its end date."""
-    return province.unit_name if province.is_current else province.former_name

@@ -251,6 +251,11 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
         return names.former_name(self.short_name, self.official_name)
 
     @property
+    def reader_heading(self) -> str:
+        """How its page is headed: today's unit, or (once merged) the province of before, dated."""
+        return self.unit_name if self.is_current else self.former_name
+
+    @property
     def reader_place(self) -> str:
         """A story's place on a card: today's unit, and the province that published it where the
         name differs ("Bắc Ninh (Bắc Giang cũ)")."""
