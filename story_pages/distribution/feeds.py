@@ -317,7 +317,7 @@ class StoryFeed(Feed):
 
     def _listing_title(self, obj):
         if obj.province:
-            return gettext("T63 – stories from %(province)s") % {"province": obj.province.title}
+            return gettext("T63 – stories from %(province)s") % {"province": obj.province.reader_heading}
         if obj.theme:
             return gettext("T63 – %(theme)s stories") % {"theme": obj.theme.label}
         return gettext("T63 – latest stories")
@@ -327,10 +327,10 @@ class StoryFeed(Feed):
             return gettext(
                 "Digital transformation stories from %(province)s and the provinces merged into it "
                 "on 1 July 2025, newest first."
-            ) % {"province": obj.province.title}
+            ) % {"province": obj.province.reader_heading}
         if obj.province:
             return gettext("Digital transformation stories from %(province)s, newest first.") % {
-                "province": obj.province.title
+                "province": obj.province.reader_heading
             }
         if obj.theme:
             return gettext(

@@ -97,7 +97,8 @@ def page_tags(page, request) -> list[tuple[str, str, str]]:
     tags = [
         ("property", "og:type", "website"),
         ("property", "og:site_name", site_name()),
-        ("property", "og:title", page.seo_title or page.title),
+        # A province page is headed by today's unit's name (or, merged, its own dated): so its preview.
+        ("property", "og:title", page.seo_title or getattr(page, "reader_heading", "") or page.title),
         ("property", "og:url", page.get_full_url(request)),
         ("property", "og:locale", og_locale(language)),
     ]

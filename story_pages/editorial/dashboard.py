@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from story_pages.editorial.translation_state import TranslationState, translation_states
 from story_pages.models import ProvincePage, StoryPage, Theme
+from story_pages.provinces.names import sorted_by_name
 
 SHOWN_PER_LIST = 10
 
@@ -79,7 +80,7 @@ def coverage() -> list[dict]:
         if unit is not None:
             counts[(unit.pk, theme)] = counts.get((unit.pk, theme), 0) + 1
     rows = []
-    for unit in sorted({u for u in unit_of_path.values()}, key=lambda u: u.display_current_name):
+    for unit in sorted_by_name({u for u in unit_of_path.values()}, lambda u: u.display_short_name):
         by_theme = [counts.get((unit.pk, value), 0) for value in Theme.values]
         rows.append({"unit": unit, "by_theme": by_theme, "total": sum(by_theme)})
     return rows

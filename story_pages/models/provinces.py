@@ -1,14 +1,15 @@
 """The 63 provinces of the T63 era and the 34 units they became on 1 July 2025."""
 
-import unicodedata
+from datetime import timedelta
 from typing import NamedTuple
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Locale, Page
@@ -16,6 +17,7 @@ from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from story_pages import cache_tags, story_filters
+from story_pages.provinces import names
 from story_pages.publishing import PublishedByPublishers
 from story_pages.story_filters import panel as filter_panel
 from story_pages.visibility import PrivateLikeItsSource
@@ -25,6 +27,11 @@ CREDIT_WORDING_PERMISSION = "change_credit_wording"
 DEFAULT_CREDIT_AGENCY = "Sở Khoa học và Công nghệ"
 # The place is the page's own: the other filters narrow its stories further.
 FILTER_KEYS = tuple(key for key in story_filters.KEYS if key not in ("unit", "province"))
+# The page of a current unit also shows the province of the T63 era that gave it its code, alone,
+# at this segment: /tinh-thanh/bac-giang/tinh-cu/ is Bắc Giang until 30 June 2025.
+FORMER_SEGMENT = {"vi": "tinh-cu"}
+FORMER_SEGMENT_DEFAULT = "former-province"
+MERGER_DATE = names.LAST_DAY_OF_THE_63 + timedelta(days=1)
 
 
 class ProvinceKind(models.TextChoices):
@@ -55,8 +62,8 @@ class ProvinceIndexPage(PublishedByPublishers, PrivateLikeItsSource, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        provinces = sorted(
-            ProvincePage.objects.child_of(self).live(), key=lambda p: alphabetical_key(p.display_short_name)
+        provinces = names.sorted_by_name(
+            ProvincePage.objects.child_of(self).live(), lambda p: p.display_short_name
         )
         counts = _stories().in_language(self.locale_id).counts_by_province()
         merged_by_unit: dict[int, list[ProvincePage]] = {}
@@ -67,6 +74,7 @@ class ProvinceIndexPage(PublishedByPublishers, PrivateLikeItsSource, Page):
         context["units"] = [
             UnitListing(unit, merged_by_unit.get(unit.pk, [])) for unit in provinces if unit.is_current
         ]
+        context["former_province_count"] = len(provinces)
         return context
 
 
@@ -74,12 +82,6 @@ def _stories():
     """StoryPage.objects, looked up in the app registry: stories are listed under provinces, and
     their module imports this one."""
     return apps.get_model("story_pages", "StoryPage").objects
-
-
-def alphabetical_key(name: str) -> str:
-    """Close to Vietnamese alphabetical order: letters without their marks, Đ right after D."""
-    folded = unicodedata.normalize("NFD", name.replace("Đ", "D\uffff").replace("đ", "d\uffff"))
-    return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
 
 
 class UnitListing(NamedTuple):
@@ -92,6 +94,14 @@ class UnitListing(NamedTuple):
     def story_count(self) -> int:
         """Its published stories, those of the provinces merged into it included."""
         return self.unit.story_count + sum(province.story_count for province in self.merged)
+
+    @property
+    def former_provinces(self) -> list["ProvincePage"]:
+        """The provinces of the T63 era it was made of, when it is not simply one of them
+        (it absorbed others, or took another's name): none for Hà Nội."""
+        if not self.merged and not self.unit.renamed_at_merger:
+            return []
+        return names.sorted_by_name([self.unit, *self.merged], lambda p: p.short_name)
 
 
 class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
@@ -218,6 +228,58 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
             "province": self.short_name,
         }
 
+    @property
+    def renamed_at_merger(self) -> bool:
+        """A current unit that took the name of a province merged into it (Bắc Giang's code, Bắc
+        Ninh's name)."""
+        return self.is_current and self.renamed_on == MERGER_DATE
+
+    @property
+    def unit_name(self) -> str:
+        """Today's unit in the reader's language: "Tỉnh Bắc Ninh", "Bắc Ninh Province"."""
+        unit = self.current_unit
+        return names.place_name(unit.display_short_name, unit.display_current_name)
+
+    @property
+    def province_name(self) -> str:
+        """This province of the T63 era in the reader's language: "Tỉnh Bắc Giang"."""
+        return names.place_name(self.short_name, self.official_name)
+
+    @property
+    def former_name(self) -> str:
+        """This province of the T63 era, dated: "Tỉnh Bắc Giang (đến 30/6/2025)"."""
+        return names.former_name(self.short_name, self.official_name)
+
+    @property
+    def reader_heading(self) -> str:
+        """How its page is headed: today's unit, or (once merged) the province of before, dated."""
+        return self.unit_name if self.is_current else self.former_name
+
+    @property
+    def reader_place(self) -> str:
+        """A story's place on a card: today's unit, and the province that published it where the
+        name differs ("Bắc Ninh (Bắc Giang cũ)")."""
+        unit = self.current_unit
+        if unit.display_short_name == self.short_name:
+            return unit.display_short_name
+        return gettext("%(unit)s (formerly %(province)s)") % {
+            "unit": unit.display_short_name,
+            "province": self.short_name,
+        }
+
+    @property
+    def former_url(self) -> str:
+        """Where the province of the T63 era is shown alone: its own page once merged, the
+        segment under its unit's page for the province that gave the unit its code."""
+        if not self.is_current:
+            return self.url
+        return f"{self.url}{former_segment(get_language())}/"
+
+    @property
+    def has_former_view(self) -> bool:
+        """Whether this province and the unit of today differ (a merger, a rename at it)."""
+        return not self.is_current or self.renamed_at_merger
+
     def get_admin_display_title(self):
         return self.admin_name
 
@@ -238,10 +300,20 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
         try:
             return super().route(request, path_components)
         except Http404:
+            if self._is_former_segment(path_components):
+                return RouteResult(self, kwargs={"as_former_province": True})
             original = self._original_of_untranslated_story(path_components)
             if original is None:
                 raise
             return RouteResult(original, kwargs={"shown_for_translation": True})
+
+    def _is_former_segment(self, path_components) -> bool:
+        """The province alone under its unit's page, where the two differ (not under Hà Nội)."""
+        if not self.is_current or len(path_components) != 1:
+            return False
+        if path_components[0] not in {*FORMER_SEGMENT.values(), FORMER_SEGMENT_DEFAULT}:
+            return False
+        return self.renamed_at_merger or self.merged_provinces.exists()
 
     def _original_of_untranslated_story(self, path_components):
         """At the URL of a story whose translation is still a draft, its live original."""
@@ -253,21 +325,42 @@ class ProvincePage(PublishedByPublishers, PrivateLikeItsSource, Page):
         original = draft.get_translation_or_none(Locale.get_default())
         return original if original is not None and original.live and original.pk != draft.pk else None
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, as_former_province=False, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        provinces = list(self.unit_provinces()) if self.is_current else [self]
+        as_former_province = as_former_province or not self.is_current
+        provinces = [self] if as_former_province else list(self.unit_provinces())
         # serve() sent the no-JavaScript form's request to the links' URL already.
         _moved, listing = filter_panel.listing(
             request, self.locale, _stories().published_in(provinces), FILTER_KEYS
         )
         context |= listing
         query = listing["filter_panel"].feed_query
+        if as_former_province and self.is_current:  # the unit's feed, narrowed to this province
+            query += ("&" if query else "?") + urlencode({"province": self.code})
         context["feed_rss"], context["feed_atom"] = filter_panel.feed_urls(
             "province_", query, lang=self.locale.language_code, code=self.code
         )
-        merged = [province for province in provinces if province.pk != self.pk]
-        context["merged_provinces"] = sorted(merged, key=lambda p: alphabetical_key(p.short_name))
+        context["as_former_province"] = as_former_province
+        if as_former_province:
+            unit = self.current_unit
+            others = [p for p in unit.unit_provinces().exclude(pk=self.pk)] if unit else []
+            context["heading"] = self.former_name
+            context["unit"] = unit
+            context["fellow_provinces"] = names.sorted_by_name(others, lambda p: p.short_name)
+        else:
+            merged = [province for province in provinces if province.pk != self.pk]
+            context["heading"] = self.unit_name
+            context["merged_provinces"] = names.sorted_by_name(merged, lambda p: p.short_name)
+            has_history = merged or self.renamed_at_merger
+            context["former_provinces"] = (
+                names.sorted_by_name(provinces, lambda p: p.short_name) if has_history else []
+            )
         # Its stories (a story of a province merged into a unit bumps the unit's tag too), and the
         # years the filter offers; the places are pages, whose changes empty every cached page.
         cache_tags.depends_on(cache_tags.place(self.code), cache_tags.YEARS)
         return context
+
+
+def former_segment(language_code: str | None) -> str:
+    """In the reader's language; the pages answer to every language's segment."""
+    return FORMER_SEGMENT.get((language_code or "").split("-")[0], FORMER_SEGMENT_DEFAULT)

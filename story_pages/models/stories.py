@@ -173,7 +173,9 @@ def attach_provinces(stories: list["StoryPage"]) -> None:
     paths = {parent_path(story.path) for story in stories}
     if not paths:
         return
-    by_path = {province.path: province for province in ProvincePage.objects.filter(path__in=paths)}
+    # With today's unit in the same query: a card names the place by it.
+    provinces = ProvincePage.objects.filter(path__in=paths).select_related("merged_into")
+    by_path = {province.path: province for province in provinces}
     for story in stories:
         story.__dict__["province"] = by_path[parent_path(story.path)]  # primes the cached_property
 

@@ -1,25 +1,32 @@
 """The province map the reader pages show: every province of a language with its stories (the
 story listings themselves are StoryPage.objects' methods: in_language, cards, related_to, ...)."""
 
-from story_pages.models import ProvinceKind, ProvincePage, StoryPage
+from story_pages.models import ProvincePage, StoryPage
+from story_pages.provinces import names
 from story_pages.reading import cartogram
 
 
 def province_map(locale_id, request=None) -> cartogram.Cartogram:
-    """The 63 provinces of this language's tree, each with its published stories."""
+    """The 34 units of today in this language's tree, each at the place of the province that
+    gave it its code (its seat), with the stories of every province it was made of."""
     counts = StoryPage.objects.in_language(locale_id).counts_by_province()
-    provinces = ProvincePage.objects.live().filter(locale_id=locale_id).order_by("code")
+    provinces = list(ProvincePage.objects.live().filter(locale_id=locale_id).order_by("code"))
+    by_unit: dict[int, int] = {}
+    for province in provinces:
+        unit_pk = province.merged_into_id or province.pk
+        by_unit[unit_pk] = by_unit.get(unit_pk, 0) + counts.get(province.path, 0)
     return cartogram.build(
         [
             cartogram.Place(
-                key=province.code,
-                name=province.short_name,
-                longitude=province.longitude,
-                latitude=province.latitude,
-                count=counts.get(province.path, 0),
-                url=province.get_url(request),
-                labelled=province.kind == ProvinceKind.CITY,
+                key=unit.code,
+                name=unit.display_short_name,
+                longitude=unit.longitude,
+                latitude=unit.latitude,
+                count=by_unit.get(unit.pk, 0),
+                url=unit.get_url(request),
+                labelled=names.is_city(unit.display_current_name),
             )
-            for province in provinces
+            for unit in provinces
+            if unit.is_current
         ]
     )

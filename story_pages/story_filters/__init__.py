@@ -22,6 +22,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from story_pages.learning.case_facts import Stage
+from story_pages.provinces import names
 
 # The order of the parameters in every URL T63 writes: a link and the no-JavaScript form's
 # submission (redirected to this form) are one URL, so one cached page.
@@ -46,6 +47,19 @@ class Place:
     name_today: str
     current: bool
     merged_into_id: int | None
+    short_name: str = ""
+    official_name: str = ""
+    short_name_today: str = ""
+
+    @property
+    def unit_label(self) -> str:
+        """As a unit of today, in the reader's language: "Tỉnh Bắc Ninh", "Bắc Ninh Province"."""
+        return names.place_name(self.short_name_today or self.short_name, self.name_today)
+
+    @property
+    def former_label(self) -> str:
+        """As a province of the T63 era: "Tỉnh Bắc Giang (đến 30/6/2025)"."""
+        return names.former_name(self.short_name, self.official_name)
 
 
 def model_choices(model: str, name: str) -> list[tuple[str, str]]:
@@ -54,13 +68,21 @@ def model_choices(model: str, name: str) -> list[tuple[str, str]]:
 
 
 def places(locale_id) -> list[Place]:
-    """The 63 provinces of one language, in one query, alphabetically."""
+    """The 63 provinces of one language, in one query, in Vietnamese alphabetical order."""
     ProvincePage = apps.get_model("story_pages", "ProvincePage")
-    rows = ProvincePage.objects.filter(locale_id=locale_id).order_by("title")
-    rows = rows.values_list(
-        "pk", "code", "path", "title", "current_name", "official_name", "status", "merged_into_id"
+    rows = ProvincePage.objects.filter(locale_id=locale_id).values_list(
+        "pk",
+        "code",
+        "path",
+        "title",
+        "current_name",
+        "official_name",
+        "status",
+        "merged_into_id",
+        "short_name",
+        "current_short_name",
     )
-    return [
+    listed = [
         Place(
             pk,
             code,
@@ -69,9 +91,13 @@ def places(locale_id) -> list[Place]:
             ProvincePage.name_today(current, official),
             status == CURRENT,
             merged,
+            short_name,
+            official,
+            current_short,
         )
-        for pk, code, path, title, current, official, status, merged in rows
+        for pk, code, path, title, current, official, status, merged, short_name, current_short in rows
     ]
+    return names.sorted_by_name(listed, lambda place: place.short_name)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from story_pages import story_filters
 from story_pages.learning.case_facts import Stage
+from story_pages.provinces.names import sorted_by_name
 from story_pages.story_filters import model_choices, published_years
 
 LABELS = {
@@ -104,8 +105,15 @@ def unknown_message(filters: story_filters.StoryFilters) -> str:
 def _options(filters, locale) -> dict[str, list[tuple[str, str]]]:
     return {
         "theme": model_choices("StoryPage", "theme"),
-        "unit": [(place.code, place.name_today) for place in filters.places if place.current],
-        "province": [(place.code, place.title) for place in filters.places],
+        "unit": [
+            (place.code, place.unit_label)
+            for place in sorted_by_name(
+                [place for place in filters.places if place.current],
+                lambda place: place.short_name_today or place.short_name,
+            )
+        ],
+        # Already in alphabetical order of the provinces' names.
+        "province": [(place.code, place.former_label) for place in filters.places],
         "format": model_choices("StoryPage", "story_format"),
         "year": [(str(year), str(year)) for year in published_years(locale)],
         "stage": list(Stage.choices),

@@ -52,8 +52,8 @@ def stories(db):
     [
         ("/", ["Huế-S cho mọi người", "Bắc Giang số hoá"], "T63 – câu chuyện mới nhất"),
         ("/en/", ["EN Bắc Giang số hoá"], "T63 – latest stories"),
-        ("/tinh-thanh/bac-giang/", ["Bắc Giang số hoá"], "T63 – câu chuyện từ Bắc Giang"),
-        ("/en/provinces/bac-giang/", ["EN Bắc Giang số hoá"], "T63 – stories from Bắc Giang Province"),
+        ("/tinh-thanh/bac-giang/", ["Bắc Giang số hoá"], "T63 – câu chuyện từ Tỉnh Bắc Ninh"),
+        ("/en/provinces/bac-giang/", ["EN Bắc Giang số hoá"], "T63 – stories from Bắc Ninh Province"),
         ("/chu-de/xa-hoi-so/", ["Huế-S cho mọi người"], "T63 – câu chuyện Xã hội số"),
         ("/en/themes/digital-government/", ["EN Bắc Giang số hoá"], "T63 – Digital government stories"),
     ],

@@ -8,8 +8,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from story_pages.distribution.webhooks import addresses, delivery
 from story_pages.models import WebhookEndpoint, WebhookEvent
-from story_pages.models.provinces import alphabetical_key
 from story_pages.models.webhooks import MIN_SECRET_LENGTH
+from story_pages.provinces.names import sorted_by_name
 from story_pages.provinces.register import load_records
 
 REFUSED_URL_MESSAGES = {
@@ -25,19 +25,15 @@ REFUSED_URL_MESSAGES = {
 
 
 def province_choices() -> list[tuple[str, str]]:
-    """The 63 by name; a merged province shows the unit it is part of today."""
+    """The 63 by name; one whose unit is named otherwise today shows that unit's name."""
     records = load_records()
-    names = {record.code: record.short_name for record in records}
-    labelled = [
-        (
-            record.code,
-            f"{record.short_name} → {names[record.merged_into_code]}"
-            if record.merged_into_code
-            else record.short_name,
-        )
-        for record in records
-    ]
-    return sorted(labelled, key=lambda choice: alphabetical_key(choice[1]))
+    name_today = {record.code: record.current_short_name for record in records if not record.merged_into_code}
+    labelled = []
+    for record in records:
+        unit_name = name_today[record.merged_into_code or record.code]
+        label = record.short_name if unit_name == record.short_name else f"{record.short_name} → {unit_name}"
+        labelled.append((record.code, label))
+    return sorted_by_name(labelled, lambda choice: choice[1])
 
 
 class WebhookEndpointForm(WagtailAdminModelForm):

@@ -35,7 +35,8 @@ def test_a_story_links_its_province_and_its_theme_page(client):
     tree = page_tree(client, story.url)
     [places] = tree.xpath("//p[@class='story-places']")
     links = places.xpath(".//a/@href")
-    assert links == [province("49").url, province("48").url, "/chu-de/kinh-te-so/"]  # and Đà Nẵng today
+    # Đà Nẵng of today first, then Quảng Nam, which published it, as history
+    assert links == [province("48").url, province("49").url, "/chu-de/kinh-te-so/"]
 
 
 def test_related_stories_share_the_province_or_the_theme_in_the_same_language(client):
@@ -113,10 +114,13 @@ def test_the_index_lists_34_units_with_the_provinces_merged_into_them(client):
     units = tree.xpath("//ul[@class='units']/li")
     assert len(units) == 34
     [hcm] = [unit for unit in units if unit.xpath(".//h2/a/@href") == [province("79").url]]
+    # The provinces it was made of, before 1 July 2025: Hồ Chí Minh of then alone, under its unit's page.
     merged = hcm.xpath(".//ul[@class='merged']/li/a/@href")
-    assert sorted(merged) == sorted([province("74").url, province("77").url])
+    assert merged == [province("77").url, province("74").url, province("79").url + "tinh-cu/"]
     assert "2" in hcm.xpath("string(.//p[@class='unit-stories'])")
-    assert sum(len(unit.xpath(".//ul[@class='merged']/li")) for unit in units) == 29
+    # The 29 merged provinces and the 23 units that absorbed them; 11 units are unchanged.
+    assert sum(len(unit.xpath(".//ul[@class='merged']/li")) for unit in units) == 29 + 23
+    assert sum(1 for unit in units if not unit.xpath(".//ul[@class='merged']")) == 11
 
 
 def test_a_unit_lists_the_stories_of_the_provinces_merged_into_it_page_by_page(client):
