@@ -10,12 +10,13 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtailmedia.models import get_media_model
 
+from story_pages.demo.illustration import StoryPicture
 from story_pages.models import VideoProcessing
 from story_pages.video.processing import process_video
 from story_pages.video.samples import write_sample_video
 from story_pages.video.storage import create_video_media
 
-# One palette per theme: digital government, economy, society.
+# One palette per theme: digital government, economy, society (the synthetic stories' gradients).
 THEME_COLOURS = {
     "chinh-quyen-so": ((179, 38, 30), (246, 196, 83)),
     "kinh-te-so": ((22, 94, 131), (120, 200, 190)),
@@ -45,8 +46,21 @@ def _gradient_png(size, start, end) -> bytes:
     return buffer.getvalue()
 
 
+def story_image(story: dict):
+    """The curated story's own illustration, created once; described in Vietnamese."""
+    Image = get_image_model()
+    title = f"Minh hoạ – {story['title']}"[:255]
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        picture = StoryPicture.of(story)
+        image = Image(title=title, description=picture.alt_text("vi"))
+        image.file = ImageFile(io.BytesIO(picture.png()), name=f"demo-{story['slug']}.png")
+        image.save()
+    return image
+
+
 def theme_image(theme: str):
-    """The demo hero image of a theme, created once."""
+    """A cheap gradient per theme, created once, shared by the thousands of synthetic stories."""
     Image = get_image_model()
     label = THEME_NAMES[theme]
     title = f"Ảnh minh hoạ – {label}"

@@ -6,7 +6,8 @@ from pathlib import Path
 from django.db import transaction
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from story_pages.demo.assets import demo_video, theme_image
+from story_pages.demo.assets import demo_video, story_image
+from story_pages.demo.illustration import StoryPicture
 from story_pages.models import ProvincePage, StoryPage
 
 STORIES_FILE = Path(__file__).resolve().parent.parent / "demo_data" / "stories.json"
@@ -39,8 +40,8 @@ def create_curated_stories() -> tuple[int, int]:
             slug=story["slug"],
             summary=story["summary"],
             theme=story["theme"],
-            hero_image=theme_image(story["theme"]),
-            hero_image_alt="",
+            hero_image=story_image(story),
+            hero_image_alt=StoryPicture.of(story).alt_text("vi"),
             body=json.dumps(body),
             credit_line=story["credit_line"],
         )

@@ -12,6 +12,7 @@ from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.strings import extract_strings
 
 from story_pages.demo.curated import load_curated_stories
+from story_pages.demo.illustration import StoryPicture
 from story_pages.models import StoryPage
 
 TRANSLATIONS_FILE = Path(__file__).resolve().parent.parent / "demo_data" / "stories_en.json"
@@ -48,6 +49,8 @@ def string_pairs(original: dict, translated: dict) -> dict[str, str]:
     for key in ("title", "summary", "credit_line", "video_caption"):
         if original.get(key):
             pairs[original[key]] = translated[key]
+    picture = StoryPicture.of(original)  # its alt text is composed, not typed, in both languages
+    pairs[picture.alt_text("vi")] = picture.alt_text("en")
     for cue, translated_text in zip(
         original.get("video_captions", []), translated.get("video_captions", []), strict=True
     ):

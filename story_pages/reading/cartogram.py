@@ -31,7 +31,10 @@ HIT_RADIUS = 12.0  # a fingertip's target, larger than the small circles
 ARCHIPELAGOS = (("Hoàng Sa", 110.5, 16.6), ("Trường Sa", 110.5, 10.2))
 ISLET_OFFSETS = ((0, 0, 2.0), (6, 4, 1.5), (-4, 6, 1.5))
 LABEL_GAP = 3.0
-LABEL_CHAR_WIDTH, LABEL_HALF_HEIGHT = 6.5, 6.0  # of an 11-unit bold label, roughly
+# Of a 12-unit bold label, generously: a label is placed only where this box is free, and the SVG
+# scales as a whole, so labels that do not collide here do not collide at any width.
+LABEL_CHAR_WIDTH, LABEL_HALF_HEIGHT = 7.6, 8.0
+LANDMARK_LABEL_CHAR_WIDTH, LANDMARK_LABEL_HALF_HEIGHT = 6.0, 7.0  # the archipelagos' 10-unit names
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,8 @@ class Dot:
     x: float
     y: float
     r: float
-    label_left: bool = False  # its name is written on its left, where it covers fewer circles
+    show_label: bool = False  # its name is written on the map (else a tap or focus shows it)
+    label_left: bool = False  # written on its left, where it covers fewer circles
 
     @property
     def is_empty(self) -> bool:
@@ -104,9 +108,18 @@ class Cartogram:
     def places_with_stories(self) -> int:
         return sum(1 for dot in self.dots if not dot.is_empty)
 
-    def most_stories(self, limit: int = 5) -> list[Place]:
-        places = sorted((dot.place for dot in self.dots if not dot.is_empty), key=lambda p: -p.count)
-        return places[:limit]
+    @property
+    def label_boxes(self) -> list[tuple[float, float, float, float]]:
+        """Every name written on the map, as (left, top, right, bottom): none overlap."""
+        return [_label_box(dot, dot.label_left) for dot in self.dots if dot.show_label] + [
+            _landmark_box(landmark) for landmark in self.landmarks
+        ]
+
+    def most_stories(self, limit: int = 5) -> list:
+        """The "most stories" lines, ties kept together (see leaders)."""
+        from story_pages.reading import leaders  # it sorts names as the site does, a model helper
+
+        return leaders.rank([dot.place for dot in self.dots], limit)
 
 
 def project(longitude: float, latitude: float) -> tuple[float, float]:
@@ -129,30 +142,72 @@ def build(places: list[Place]) -> Cartogram:
     circles = tuple((*project(p.longitude, p.latitude), radius(p.count, max_count)) for p in located)
     positions = separate(circles)
     dots = [Dot(place, x, y, r) for place, (x, y), (_, _, r) in zip(located, positions, circles, strict=True)]
-    dots = tuple(
-        replace(dot, label_left=_covers_fewer_on_left(dot, dots)) if dot.place.labelled else dot
+    width, height = project(EAST, SOUTH)
+    width, height = round(width + PADDING, 1), round(height + PADDING, 1)
+    landmarks = tuple(Landmark(name, *project(lon, lat)) for name, lon, lat in ARCHIPELAGOS)
+    return Cartogram(width, height, _place_labels(dots, landmarks, width, height), landmarks)
+
+
+def _label_box(dot: Dot, left: bool) -> tuple[float, float, float, float]:
+    start, length = dot.r + LABEL_GAP, len(dot.place.name) * LABEL_CHAR_WIDTH
+    x0 = dot.x - start - length if left else dot.x + start
+    return (x0, dot.y - LABEL_HALF_HEIGHT, x0 + length, dot.y + LABEL_HALF_HEIGHT)
+
+
+def _landmark_box(landmark: Landmark) -> tuple[float, float, float, float]:
+    half = len(landmark.name) * LANDMARK_LABEL_CHAR_WIDTH / 2
+    y = landmark.label_y - 3.5  # the text's baseline sits a little under its middle
+    return (
+        landmark.x - half,
+        y - LANDMARK_LABEL_HALF_HEIGHT,
+        landmark.x + half,
+        y + LANDMARK_LABEL_HALF_HEIGHT,
+    )
+
+
+def _overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _touches_circle(box, dot: Dot) -> bool:
+    nearest_x, nearest_y = min(max(dot.x, box[0]), box[2]), min(max(dot.y, box[1]), box[3])
+    return math.hypot(dot.x - nearest_x, dot.y - nearest_y) < dot.r
+
+
+def _place_labels(dots: list[Dot], landmarks, width: float, height: float) -> tuple[Dot, ...]:
+    """Names for the places that matter most, each where it collides with nothing.
+
+    Candidates are the places named for orientation and those with stories, the larger circles
+    first. A name goes right or left of its circle, whichever covers fewer empty circles; it never
+    covers another name or a circle with stories, nor leaves the frame. A name that fits nowhere
+    is not written: the circle is still a link whose name a tap, a hover or focus shows.
+    """
+    taken = [_landmark_box(landmark) for landmark in landmarks]
+    candidates = sorted(
+        (dot for dot in dots if dot.place.labelled or not dot.is_empty),
+        key=lambda dot: (not dot.place.labelled, -dot.r, -dot.place.count, dot.place.name),
+    )
+    placed = {}
+    for dot in candidates:
+        options = []
+        for left in (False, True):
+            box = _label_box(dot, left)
+            if box[0] < 0 or box[2] > width or box[1] < 0 or box[3] > height:
+                continue
+            if any(_overlaps(box, other) for other in taken):
+                continue
+            others = [other for other in dots if other is not dot and _touches_circle(box, other)]
+            if any(not other.is_empty for other in others):
+                continue
+            options.append((len(others), left, box))
+        if options:
+            _, left, box = min(options)
+            taken.append(box)
+            placed[id(dot)] = left
+    return tuple(
+        replace(dot, show_label=True, label_left=placed[id(dot)]) if id(dot) in placed else dot
         for dot in dots
     )
-    width, height = project(EAST, SOUTH)
-    landmarks = tuple(Landmark(name, *project(lon, lat)) for name, lon, lat in ARCHIPELAGOS)
-    return Cartogram(round(width + PADDING, 1), round(height + PADDING, 1), dots, landmarks)
-
-
-def _covers_fewer_on_left(dot: Dot, dots: list[Dot]) -> bool:
-    """Whether the dot's name, written on its left, would cover fewer circles than on its right."""
-    width = len(dot.place.name) * LABEL_CHAR_WIDTH
-
-    def covered(left: float, right: float) -> int:
-        return sum(
-            1
-            for other in dots
-            if other is not dot
-            and left - other.r <= other.x <= right + other.r
-            and abs(other.y - dot.y) <= other.r + LABEL_HALF_HEIGHT
-        )
-
-    start = dot.r + LABEL_GAP
-    return covered(dot.x - start - width, dot.x - start) < covered(dot.x + start, dot.x + start + width)
 
 
 @lru_cache(maxsize=64)

@@ -41,6 +41,9 @@ def open_page(chromium):
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
+        # The first view of a page renders its images' renditions (AVIF, WebP, JPEG; each demo
+        # story has its own picture), which a machine busy with other work takes a while to do.
+        page.set_default_navigation_timeout(90_000)
         return page
 
     yield new_page
