@@ -10,7 +10,7 @@ holds, it names the first few and says how many more share it.
 from dataclasses import dataclass
 from itertools import groupby
 
-from story_pages.models.provinces import alphabetical_key
+from story_pages.provinces.names import vietnamese_sort_key
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class LeaderLine:
 
 def rank(places, limit: int = 5) -> list[LeaderLine]:
     """Lines of places with stories, most first, naming at most ``limit`` places."""
-    ranked = sorted((p for p in places if p.count > 0), key=lambda p: (-p.count, alphabetical_key(p.name)))
+    ranked = sorted((p for p in places if p.count > 0), key=lambda p: (-p.count, vietnamese_sort_key(p.name)))
     lines, named, position = [], 0, 1
     for count, group in groupby(ranked, key=lambda p: p.count):
         tied = tuple(group)

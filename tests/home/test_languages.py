@@ -110,7 +110,9 @@ def test_every_interface_string_is_translated(tmp_path):
     project = Path(settings.BASE_DIR)
     copy = tmp_path / "t63"
     shutil.copytree(
-        project, copy, ignore=shutil.ignore_patterns(".venv", "var", ".git", "tests", "__pycache__", "*.mo")
+        project,
+        copy,
+        ignore=shutil.ignore_patterns(".venv", "var", ".git", "tests", "node_modules", "__pycache__", "*.mo"),
     )
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "vi", "-l", "en", "--ignore=tests/*"],
