@@ -106,7 +106,7 @@ def test_a_renamed_unit_is_headed_by_its_name_of_today(client):
     story = page(client, bac_giang.url)
     assert links(story, "//p[@class='story-places']/a")[:2] == [
         ("Tỉnh Bắc Ninh", "/tinh-thanh/bac-giang/"),
-        ("Tỉnh Bắc Giang (until 30 June 2025)", "/tinh-thanh/bac-giang/tinh-cu/"),
+        ("Tỉnh Bắc Giang (đến 30/6/2025)", "/tinh-thanh/bac-giang/tinh-cu/"),
     ]
 
 
