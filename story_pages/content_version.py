@@ -32,6 +32,7 @@ from types import SimpleNamespace
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
@@ -53,6 +54,7 @@ _known = SimpleNamespace(
     database_failed_at=float("-inf"),
     synced_up_to=None,  # the last change whose tags were compared with the cache
     tags_ahead={},  # tag: version, changed in the database, perhaps not in the cache yet
+    epoch=0,  # counts forget_the_database_version(): what was read before is not to be trusted
 )
 
 
@@ -99,6 +101,16 @@ def bump_tags(tags) -> None:
         transaction.on_commit(lambda: _new_version(tags))
     else:
         _new_version(tags)
+
+
+def process_memo_key() -> tuple[int, int]:
+    """What a process may key its own copies of site-wide data by (story_pages.site_wide): the
+    cache's version when the shared cache is on, so that a page rendered from the copy is stored
+    under the same versions; with it off (T63_CACHE=off), the database's as this process knows
+    it: its own changes at once, other processes' within T63_CONTENT_VERSION_CHECK_SECONDS."""
+    if isinstance(caches["responses"], DummyCache):
+        return _known.epoch, _database_version()
+    return _known.epoch, current_version()
 
 
 def cache_unreachable() -> None:
@@ -216,6 +228,7 @@ def forget_the_database_version() -> None:
     _known.version, _known.checked_at, _known.cache_failed = 0, float("-inf"), False
     _known.database_failed_at = float("-inf")
     _known.synced_up_to, _known.tags_ahead = None, {}
+    _known.epoch += 1
 
 
 def pretend_last_change_at(version: int) -> None:

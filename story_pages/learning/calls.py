@@ -13,7 +13,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from story_pages.models.provinces import ProvincePage, ProvinceStatus
-from story_pages.models.stories import StoryPage, parent_path
+from story_pages.models.stories import StoryPage
+from story_pages.models.story_cards import parent_path
 from story_pages.publishing import PublishedByPublishers
 from story_pages.visibility import PrivateLikeItsSource
 

@@ -10,7 +10,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from story_pages import visibility
 from story_pages.learning.event_blocks import LearningStepsBlock
-from story_pages.models.stories import StoryPage, attach_provinces
+from story_pages.models.stories import StoryPage
+from story_pages.models.story_cards import attach_provinces
 from story_pages.publishing import PublishedByPublishers
 from story_pages.visibility import PrivateLikeItsSource
 

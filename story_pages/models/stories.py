@@ -21,7 +21,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from story_pages import cache_tags, visibility
 from story_pages.blocks import StoryBodyBlock
 from story_pages.learning.case_facts import CaseFacts
-from story_pages.models.provinces import ProvincePage
+from story_pages.models import story_cards
+from story_pages.models.story_cards import parent_path
 from story_pages.models.theme_listing import theme_listing_for
 from story_pages.publishing import PublishedByPublishers
 from story_pages.rules import content as rules
@@ -87,12 +88,7 @@ class StoryPageQuerySet(PageQuerySet):
 
     def cards(self) -> list["StoryPage"]:
         """The stories, ready for story cards: hero image and renditions, and each one's province."""
-        # A card never shows the body: leaving it out keeps sorted rows small.
-        stories = list(
-            self.defer("body").select_related("hero_image").prefetch_related("hero_image__renditions")
-        )
-        attach_provinces(stories)
-        return stories
+        return story_cards.with_card_details(list(story_cards.card_rows(self)))
 
     def cards_page(self, request, per_page: int = STORIES_PER_PAGE):
         """One page of cards from ?page= (out-of-range numbers give the nearest page, never an error)."""
@@ -135,49 +131,29 @@ class StoryPageQuerySet(PageQuerySet):
         """Up to `limit` published stories of the same province or theme, in the story's language.
 
         Those sharing both come first, then the same province, then the same theme; newest first.
-        One query of ids joining two small ones (the province's stories through the tree path
-        index, the theme's newest elsewhere through the date index) instead of one that sorts a
-        whole theme, then the cards.
+        One query joining two small ones (the province's stories through the tree path index, the
+        theme's newest elsewhere through the date index) instead of one that sorts a whole theme,
+        then the renditions of their pictures.
         """
-        others = self.in_language(story.locale_id).exclude(pk=story.pk)
+        others = story_cards.card_rows(self.in_language(story.locale_id).exclude(pk=story.pk))
         province_path = parent_path(story.path)
         same_province = (
             others.filter(path__startswith=province_path, depth=story.depth)
             .annotate(closeness=Case(When(theme=story.theme, then=3), default=2))
-            .order_by("-closeness", "-first_published_at", "-pk")
-            .values_list("pk", "closeness", "first_published_at", named=True)[:limit]
+            .order_by("-closeness", "-first_published_at", "-pk")[:limit]
         )
         same_theme_elsewhere = (
             others.filter(theme=story.theme)
             .exclude(path__startswith=province_path)
             .newest_first()
-            .annotate(closeness=Value(1))
-            .values_list("pk", "closeness", "first_published_at", named=True)[:limit]
+            .annotate(closeness=Value(1))[:limit]
         )
         nearest = sorted(same_province.union(same_theme_elsewhere, all=True), key=_closest, reverse=True)
-        chosen = [pk for pk, *_ in nearest[:limit]]
-        cards = {card.pk: card for card in self.model.objects.filter(pk__in=chosen).cards()}
-        return [cards[pk] for pk in chosen]
+        return story_cards.with_card_details(nearest[:limit])
 
 
 def _closest(row) -> tuple:
     return (row.closeness, row.first_published_at, row.pk)
-
-
-def parent_path(path: str) -> str:
-    return path[: -Page.steplen]
-
-
-def attach_provinces(stories: list["StoryPage"]) -> None:
-    """Sets each story's province from one query (a story's parent path is its own, one step shorter)."""
-    paths = {parent_path(story.path) for story in stories}
-    if not paths:
-        return
-    # With today's unit in the same query: a card names the place by it.
-    provinces = ProvincePage.objects.filter(path__in=paths).select_related("merged_into")
-    by_path = {province.path: province for province in provinces}
-    for story in stories:
-        story.__dict__["province"] = by_path[parent_path(story.path)]  # primes the cached_property
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)

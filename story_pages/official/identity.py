@@ -1,16 +1,15 @@
 """What every reader page's header and footer say of the site's owner, read once per content
-version: the owner's texts and the About and Contact links are on every page, and querying them on
-each would cost every uncached page (and the search page) three queries more. A change to either
-starts a new content version (the owner's save, a page's publish), so the cached copy is never old.
+version in each process (story_pages.site_wide): the owner's texts and the About and Contact links
+are on every page, and querying them on each would cost every page three queries more. A change to
+either starts a new content version (the owner's save, a page's publish), so the copy is never old.
 """
 
 from dataclasses import dataclass
 
-from django.core.cache import caches
 from django.db import DatabaseError
 from wagtail.models import Site
 
-from story_pages import content_version, visibility
+from story_pages import content_version, site_wide, visibility
 from story_pages.official.information import InformationKind, InformationPage
 from story_pages.official.owner import Owner, SiteOwner
 
@@ -30,31 +29,26 @@ class Identity:
 
 def identity(request, language: str) -> Identity:
     language = (language or "vi").split("-")[0]
-    # Kept on the request too: the header, the footer and the meta description all ask, and with
-    # the shared cache off (T63_CACHE=off) each would read the database again.
+    # Kept on the request too: the header, the footer and the meta description all ask.
     on_request = getattr(request, "_t63_identity", {}) if request is not None else {}
     if language in on_request:
         return on_request[language]
     host = request.get_host() if request is not None else ""
-    key = f"t63:identity:{content_version.current_version()}:{host}:{language}"
-    found = caches["responses"].get(key)
-    if found is None:
-        found = _read(request, language)
-        caches["responses"].set(key, found, 3600)
+    try:
+        found = site_wide.remembered(("identity", host, language), lambda: _read(request, language))
+    except DatabaseError:  # the 404 page while the database is away: the defaults, no links
+        found = Identity(SiteOwner().in_language(language), None, None)
     if request is not None:
         request._t63_identity = {**on_request, language: found}
     return found
 
 
 def _read(request, language: str) -> Identity:
-    try:
-        setting = _setting(request)
-        # What readers may see, as everywhere (visibility.published): a private About page is no
-        # link of the footer, whose title would tell what the restriction hides.
-        pages = visibility.published(InformationPage.objects.filter(locale__language_code=language))
-        links = {page.kind: Link(page.title, page.get_url(request)) for page in pages.order_by("path")}
-    except DatabaseError:  # the 404 page while the database is away: the defaults, no links
-        setting, links = SiteOwner(), {}
+    setting = _setting(request)
+    # What readers may see, as everywhere (visibility.published): a private About page is no
+    # link of the footer, whose title would tell what the restriction hides.
+    pages = visibility.published(InformationPage.objects.filter(locale__language_code=language))
+    links = {page.kind: Link(page.title, page.get_url(request)) for page in pages.order_by("path")}
     owner = setting.in_language(language)
     return Identity(owner, links.get(InformationKind.ABOUT), links.get(InformationKind.CONTACT))
 

@@ -1,4 +1,5 @@
-"""The readers' commonest request, a story page, routed in two queries instead of two per level.
+"""The readers' commonest request, a story page, routed in one query instead of two per level
+(its province comes from the province directory, story_pages.provinces.directory).
 
 Wagtail walks the tree one level at a time (a child by slug, then its specific page). A story
 sits three levels below the home page (province index / province / story), and Wagtail keeps
@@ -8,7 +9,8 @@ the walk would reach. Anything else takes the usual walk.
 
 from wagtail.url_routing import RouteResult
 
-from story_pages.models import ProvincePage, StoryPage
+from story_pages.models import StoryPage
+from story_pages.provinces import directory
 
 STORY_LEVELS = 3  # tinh-thanh / <province> / <story>
 
@@ -32,7 +34,7 @@ class DirectStoryRoute:
         if story is None:
             return None
         province_path = story.path[: -StoryPage.steplen]
-        province = ProvincePage.objects.select_related("merged_into").get(path=province_path)
+        province = directory.province_at(province_path)
         # The parent the level-by-level walk would have left (treebeard's get_parent() reads
         # _cached_parent_obj): the story page asks for its province. The province index between
         # them is never read while a story is served; the page listing the themes, which the
