@@ -5,6 +5,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
+from story_pages import site_wide
 from story_pages.models import ConferencePage, ProvinceIndexPage, StoryPage
 from story_pages.publishing import PublishedByPublishers
 from story_pages.reading import listings
@@ -52,7 +53,10 @@ class HomePage(
             "latest_stories": latest,
             "themes": self.theme_links(request),
             "all_stories_url": self.all_stories_url(request),
-            "province_index": ProvinceIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
+            "province_index": site_wide.remembered(
+                ("province index", self.locale_id),
+                lambda: ProvinceIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
+            ),
             "province_map": listings.province_map(self.locale_id, request),
             "upcoming_conferences": ConferencePage.upcoming(self.locale_id),
         }

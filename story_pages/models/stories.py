@@ -110,22 +110,21 @@ class StoryPageQuerySet(PageQuerySet):
         """The newest story of each theme (featured, in the order of the themes) and the `latest`
         newest of the others.
 
-        The newest few stories, read through the date index, almost always hold every theme's
-        newest; a theme missing from them costs one more small query. Then the cards, whole.
+        The newest few stories, read as cards through the date index, almost always hold every
+        theme's newest; a theme missing from them costs one more small query.
         """
-        newest = list(self.newest_first().values_list("pk", "theme")[: latest + len(Theme.values)])
-        featured_pks = {}
-        for pk, theme in newest:
-            featured_pks.setdefault(theme, pk)
+        newest = list(story_cards.card_rows(self.newest_first())[: latest + len(Theme.values)])
+        featured = {}
+        for story in newest:
+            featured.setdefault(story.theme, story)
         for theme in Theme.values:
-            if theme not in featured_pks:
-                if pk := self.filter(theme=theme).newest_first().values_list("pk", flat=True).first():
-                    featured_pks[theme] = pk
-        latest_pks = [pk for pk, _ in newest if pk not in featured_pks.values()][:latest]
-        chosen = self.model.objects.filter(pk__in=[*featured_pks.values(), *latest_pks])
-        cards = {card.pk: card for card in chosen.cards()}
-        featured = [cards[featured_pks[theme]] for theme in Theme.values if theme in featured_pks]
-        return featured, [cards[pk] for pk in latest_pks]
+            if theme not in featured:
+                if story := story_cards.card_rows(self.filter(theme=theme).newest_first()).first():
+                    featured[theme] = story
+        featured_cards = [featured[theme] for theme in Theme.values if theme in featured]
+        latest_cards = [story for story in newest if story not in featured_cards][:latest]
+        story_cards.with_card_details(featured_cards + latest_cards)
+        return featured_cards, latest_cards
 
     def related_to(self, story, limit: int = RELATED_STORIES) -> list["StoryPage"]:
         """Up to `limit` published stories of the same province or theme, in the story's language.

@@ -7,8 +7,10 @@ each page's url_path equal to its slugs joined, so the story found by its url_pa
 the walk would reach. Anything else takes the usual walk.
 """
 
+from wagtail.models import Locale
 from wagtail.url_routing import RouteResult
 
+from story_pages import site_wide
 from story_pages.models import StoryPage
 from story_pages.provinces import directory
 
@@ -19,6 +21,12 @@ class DirectStoryRoute:
     """For the page at the top of a language's reader tree (the home page)."""
 
     def route(self, request, path_components):
+        # Every page routed below the home page asks for its language: the home page's locale, kept
+        # with the site-wide data instead of read at each request.
+        if not self.__class__.locale.is_cached(self):
+            self.locale = site_wide.remembered(
+                ("locale", self.locale_id), lambda: Locale.objects.get(pk=self.locale_id)
+            )
         if len(path_components) == STORY_LEVELS:
             if story := self._live_story_at(path_components):
                 return RouteResult(story)
