@@ -150,6 +150,17 @@ def test_nothing_says_a_unit_merged_into_itself(client):
     assert [name for name, _ in joined] == ["Hà Giang Province"]  # not Tuyên Quang into itself
 
 
+def test_every_fact_label_of_a_unit_or_former_province_starts_with_a_capital(client):
+    # "GSO code" is also the field's name in the admin, lowercase there as Django wants it.
+    for url in (province("24").url, province("24").url + "tinh-cu/", province("46").url):
+        labels = [" ".join(dt.text_content().split()) for dt in page(client, url).xpath("//dl//dt")]
+        assert "Mã đơn vị hành chính" in labels, url
+        assert all(label[:1].isupper() for label in labels), (url, labels)
+    with translation.override("en"):
+        labels = page(client, province("24", "en").url).xpath("//dl[@class='province-facts']/dt/text()")
+    assert "GSO code" in labels
+
+
 def test_the_api_names_the_unit_of_today(client):
     publish_story(parent=province("27"))
     publish_story(parent=province("89"))
