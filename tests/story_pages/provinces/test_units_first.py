@@ -174,15 +174,19 @@ def test_the_search_place_list_says_unit_of_today_or_one_former_province():
     with translation.override("en"):
         form = StorySearchForm(locale=province("01", "en").locale)
         groups = dict(form.fields["place"].choices[1:])
+        # Yên Bái, whose code today's Lào Cai kept, can be chosen alone too.
         assert groups["Lào Cai Province"] == [
             ("15", "Lào Cai Province today: all its 2 former provinces"),
             ("10", "Lào Cai Province alone (before 1 July 2025)"),
+            ("province-15", "Yên Bái Province alone (before 1 July 2025)"),
         ]
         assert groups["Cao Bằng Province"] == [("04", "Cao Bằng Province")]
         assert groups["Hồ Chí Minh City"][1:] == [
             ("77", "Bà Rịa - Vũng Tàu Province alone (before 1 July 2025)"),
             ("74", "Bình Dương Province alone (before 1 July 2025)"),
+            ("province-79", "Hồ Chí Minh City alone (before 1 July 2025)"),
         ]
+        assert groups["Huế City"] == [("46", "Huế City")]  # renamed, made of itself alone
         units = list(groups)
     short = [name.removesuffix(" Province").removesuffix(" City") for name in units]
     assert len(units) == 34 and short == sorted_by_name(short)
