@@ -6,11 +6,15 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from story_pages.models import ProvincePage, Theme
+from story_pages.provinces import names
 
 
 def media_guide(request):
     language = get_language() if get_language() in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-    units = ProvincePage.objects.filter(locale__language_code=language, status="current").order_by("title")
+    units = names.sorted_by_name(
+        ProvincePage.objects.filter(locale__language_code=language, status="current"),
+        lambda unit: unit.display_short_name,
+    )
     base = request.build_absolute_uri("/")[:-1]
     feeds = {
         "all": [(kind, base + reverse(f"feeds:{kind}", args=(language,))) for kind in ("rss", "atom")],
@@ -19,7 +23,8 @@ def media_guide(request):
             for value, label in Theme.choices
         ],
         "units": [
-            (unit.title, base + reverse("feeds:province_rss", args=(language, unit.code))) for unit in units
+            (unit.unit_name, base + reverse("feeds:province_rss", args=(language, unit.code)))
+            for unit in units
         ],
     }
     return TemplateResponse(

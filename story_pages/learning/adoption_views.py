@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -23,6 +24,7 @@ from story_pages.learning.adoptions import AdoptionStatus, SolutionAdoption, rec
 from story_pages.learning.solution_listing import adopter_count_subquery
 from story_pages.learning.solutions import SolutionPage
 from story_pages.models import ProvincePage, ProvinceStatus, StoryPage
+from story_pages.provinces import names
 
 
 def may_review(user) -> bool:
@@ -40,7 +42,19 @@ def units_for(user):
     )
 
 
+class UnitsByNameToday(ModelChoiceIterator):
+    """The units in Vietnamese alphabetical order of today's names (the rows sort by those of the 63)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for unit in names.sorted_by_name(self.queryset, lambda unit: unit.display_short_name):
+            yield self.choice(unit)
+
+
 class UnitChoiceField(forms.ModelChoiceField):
+    iterator = UnitsByNameToday
+
     def label_from_instance(self, unit):
         return unit.display_current_name
 
@@ -91,7 +105,7 @@ def adoptions_index(request):
     """The solutions, the user's units' records, and (for moderators) the records waiting."""
     solutions = (
         SolutionPage.objects.filter(locale=Locale.get_default())
-        .select_related("origin_province")
+        .select_related("origin_province__merged_into")  # its admin_name names today's unit
         .annotate(adopter_count=adopter_count_subquery())
         .order_by("title")
     )

@@ -166,13 +166,19 @@ class ConferencePage(PublishedByPublishers, PrivateLikeItsSource, RoutablePageMi
         solutions it tells of in this page's language when there is a version there (three queries
         for all of them)."""
         from story_pages.learning.solution_listing import solution_pages_of_stories
+        from story_pages.models.provinces import ProvincePage
         from story_pages.models.stories import Theme
 
         papers = [block.value for block in self.papers]
         chosen = [p["story"] for p in papers if p["story"]]
         stories = localized_stories(chosen, self.locale_id)
         solutions = solution_pages_of_stories({story.translation_key for story in chosen}, self.locale_id)
+        # Each paper's place as readers meet it (today's unit, the province of then), in one query.
+        places = ProvincePage.objects.select_related("merged_into").in_bulk(
+            [p["province"].pk for p in papers if p["province"]]
+        )
         for paper in papers:
+            paper.place = places.get(paper["province"].pk) if paper["province"] else None
             story = paper["story"]
             paper.localized_story = stories.get(story.pk) if story else None
             paper.solutions = solutions.get(story.translation_key, []) if story else []

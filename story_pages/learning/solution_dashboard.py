@@ -32,7 +32,7 @@ def most_replicated(limit: int = SHOWN) -> list[SolutionPage]:
         SolutionPage.objects.filter(locale=Locale.get_default())
         .annotate(adopter_count=adopter_count_subquery())
         .filter(adopter_count__gt=0)
-        .select_related("origin_province")
+        .select_related("origin_province__merged_into")  # its admin_name names today's unit
         .order_by("-adopter_count", "title")
     )
     return list(solutions[:limit])

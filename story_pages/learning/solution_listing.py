@@ -17,6 +17,7 @@ from story_pages import visibility
 from story_pages.learning.adoptions import AdoptionStatus, SolutionAdoption
 from story_pages.models.provinces import ProvincePage, ProvinceStatus
 from story_pages.models.stories import StoryPage, Theme
+from story_pages.provinces import names
 
 PROVINCE_COUNT_CHOICES = (1, 2, 3, 5)
 
@@ -122,6 +123,7 @@ def where_it_runs(solution) -> WhereItRuns:
     origin_code = solution.origin_province.code if solution.origin_province_id else None
     origin = provinces[origin_code]
     origin_unit = origin if origin.is_current else _by_pk(provinces, origin.merged_into_id)
+    origin.__dict__["current_unit"] = origin_unit  # primes the cached_property: no query for it
     adoptions = list(solution.approved_adoptions())
     stories = _stories_in_language(
         [a.story.translation_key for a in adoptions if a.story_id], solution.locale_id
@@ -137,6 +139,8 @@ def where_it_runs(solution) -> WhereItRuns:
         for adoption in adoptions
     ]
     units = [p for p in provinces.values() if p.status == ProvinceStatus.CURRENT]
+    # By today's names, as readers meet the units (the records sort by the names of the 63).
+    adopters = names.sorted_by_name(adopters, lambda adopter: adopter.unit.display_short_name)
     return WhereItRuns(origin, origin_unit, adopters, units)
 
 

@@ -4,55 +4,49 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from story_pages.models import ProvincePage, ProvinceStatus, StoryFormat, StoryPage, Theme
+from story_pages import story_filters
+from story_pages.models import StoryFormat, Theme
 from story_pages.provinces import names
 from story_pages.reading.quick_select import QuickSelect
-from story_pages.story_filters import published_years
+
+# A place's value is a code: a unit of today (with the provinces merged into it), or a province
+# merged into one, alone. The province whose code its unit kept (Bắc Giang's 24 is the code of
+# today's Bắc Ninh) is written "province-24" alone: the all-stories filters' ?province=24.
+ALONE = "province-"
 
 
-def _place_choices(locale):
+def _place_choices(places: list[story_filters.Place]):
     """Each unit of today, then, when it was made of several, each of those provinces alone: every
     option says which of the two it is. Units and provinces in Vietnamese alphabetical order."""
-    # Plain rows: 63 page objects cost more than the rest of an uncached search.
-    rows = ProvincePage.objects.filter(locale=locale).values_list(
-        "pk",
-        "code",
-        "short_name",
-        "official_name",
-        "status",
-        "current_short_name",
-        "current_name",
-        "merged_into_id",
-        named=True,
-    )
-    merged: dict[int, list] = {}
-    for row in rows:
-        if row.merged_into_id:
-            merged.setdefault(row.merged_into_id, []).append(row)
-    units = [row for row in rows if row.status == ProvinceStatus.CURRENT]
     groups = []
-    for row in names.sorted_by_name(units, lambda row: row.current_short_name or row.short_name):
-        unit = names.place_name(
-            row.current_short_name or row.short_name, row.current_name or row.official_name
-        )
-        former = names.sorted_by_name(merged.get(row.pk, []), lambda province: province.short_name)
-        if not former:
-            groups.append((unit, [(row.code, unit)]))
+    units = [place for place in places if place.current]
+    for unit in names.sorted_by_name(units, lambda place: place.short_name_today or place.short_name):
+        former = [place for place in places if unit.pk in (place.pk, place.merged_into_id)]
+        if len(former) == 1:
+            groups.append((unit.unit_label, [(unit.code, unit.unit_label)]))
             continue
         everything = _("%(unit)s today: all its %(count)s former provinces") % {
-            "unit": unit,
-            "count": len(former) + 1,
+            "unit": unit.unit_label,
+            "count": len(former),
         }
         alone = [
             (
-                province.code,
+                ALONE + province.code if province.current else province.code,
                 _("%(province)s alone (before 1 July 2025)")
                 % {"province": names.place_name(province.short_name, province.official_name)},
             )
-            for province in former
+            for province in former  # already in alphabetical order
         ]
-        groups.append((unit, [(row.code, everything), *alone]))
+        groups.append((unit.unit_label, [(unit.code, everything), *alone]))
     return [("", _("All provinces"))] + groups
+
+
+def _place_filters(value: str, places: list[story_filters.Place]) -> dict[str, str]:
+    """The story_filters that a place's value stands for."""
+    if value.startswith(ALONE):
+        return {"province": value.removeprefix(ALONE)}
+    current = next(place.current for place in places if place.code == value)
+    return {"unit": value} if current else {"province": value}
 
 
 class StorySearchForm(forms.Form):
@@ -77,9 +71,10 @@ class StorySearchForm(forms.Form):
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
         self.locale = locale
-        self.fields["place"].choices = _place_choices(locale)
+        self.places = story_filters.places(locale.pk)  # one query, for the choices and the filter
+        self.fields["place"].choices = _place_choices(self.places)
         self.fields["year"].choices = [("", _("All years"))] + [
-            (year, year) for year in published_years(locale)
+            (year, year) for year in story_filters.published_years(locale)
         ]
 
     def filtered(self, stories):
@@ -92,7 +87,6 @@ class StorySearchForm(forms.Form):
         if data.get("year"):
             stories = stories.filter(first_published_at__year=data["year"])
         if data.get("place"):
-            province = ProvincePage.objects.get(locale=self.locale, code=data["place"])
-            places = province.unit_provinces() if province.is_current else [province]
-            stories = stories.filter(pk__in=StoryPage.objects.published_in(places).values("pk"))
+            filters = story_filters.StoryFilters(self.places, _place_filters(data["place"], self.places))
+            stories = filters.narrowed(stories)
         return stories

@@ -46,8 +46,10 @@ def _results(page, query):
     # Without their bodies: the excerpts come from the search index's text.
     found = StoryPage.objects.select_related("locale").defer("body").in_bulk(list(page))
     stories = [found[pk] for pk in page if pk in found]
+    # Named as on the cards: today's unit, and the province of then where it differs.
     provinces = ProvincePage.objects.filter(path__in={story.path[: -story.steplen] for story in stories})
-    province_of = dict(provinces.values_list("path", "title"))
+    provinces = provinces.select_related("merged_into")
+    province_of = {province.path: province.reader_place for province in provinces}
     entries = SearchEntry.objects.filter(page_id__in=[story.pk for story in stories])
     texts = dict(entries.values_list("page_id", "text"))
     return [

@@ -31,6 +31,15 @@ def former_province(language: str) -> ProvincePage:
     return merged.select_related("merged_into").order_by("code")[0]
 
 
+def unit_without_stories(language: str) -> ProvincePage:
+    """A unit of today with no story in this language: its list shows no filter panel."""
+    units = ProvincePage.objects.filter(status=ProvinceStatus.CURRENT, locale__language_code=language)
+    for unit in units.order_by("code"):
+        if not StoryPage.objects.published_in(unit.unit_provinces()).exists():
+            return unit
+    raise AssertionError(f"every unit has stories in {language}")
+
+
 def checked_pages(language: str) -> dict[str, str]:
     """The readers' pages of the issue, by name -> path, in one language."""
     prefix = "" if language == "vi" else "/en"
@@ -50,6 +59,10 @@ def checked_pages(language: str) -> dict[str, str]:
         "unit": unit.url,
         "former province": former.url,
         "all stories, filtered": f"{all_stories}?theme={story.theme}&format={story.story_format}",
+        # The filter panel's two other states: hidden (nothing to filter), and kept to undo a
+        # filter that finds nothing.
+        "unit without stories": unit_without_stories(language).url,
+        "all stories, a filter that finds nothing": f"{all_stories}?year=1999",
         "story with video, case facts and learning": story.url,
         "search without result": f"{prefix}/search/?q=khong+co+gi+ca+xyzzy",
         "about": f"{prefix}/gioi-thieu/" if language == "vi" else f"{prefix}/about/",

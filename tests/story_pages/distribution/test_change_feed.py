@@ -1,66 +1,32 @@
-"""The change feed (/api/v2/changes/): every change to the public stories, oldest first, with a
-resumable cursor; a harvester replaying it from the start ends with exactly the published set.
-And a withdrawn story's ninjs: 410 Gone, pubStatus canceled."""
+"""The change feed (/api/v2/changes/): every change to the public stories, oldest first; a
+harvester replaying it from the start ends with exactly the published set, private and deleted
+pages included, and a change is listed as soon as it commits. Its cursors and limits:
+test_change_feed_cursors.py; a withdrawn story's ninjs: test_withdrawn_ninjs.py."""
 
-import base64
 import importlib
-import json
-from pathlib import Path
 
-import jsonschema
 import pytest
 from django.apps import apps
 from django.db import connection, transaction
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from story_pages.distribution import changes as changes_module
-from story_pages.distribution.api.change_feed import decode_cursor, encode_cursor
 from story_pages.distribution.identifiers import story_guid
 from story_pages.models import StoryChange, StoryPage
-from tests.factories import StoryPageFactory, paragraph, province, translate_into_english
+from tests.factories import StoryPageFactory, province, translate_into_english
+from tests.story_pages.distribution.story_changes import (
+    CHANGES,
+    changes,
+    kinds,
+    make_private,
+    move,
+    published,
+    republish,
+    unpublish,
+)
 
 pytestmark = pytest.mark.django_db
-
-CHANGES = "/api/v2/changes/"
-SCHEMAS = Path(__file__).resolve().parents[2] / "data" / "ninjs"
-
-
-def published(**kwargs) -> StoryPage:
-    story = StoryPageFactory(**kwargs)
-    story.save_revision().publish()
-    return StoryPage.objects.get(pk=story.pk)
-
-
-def republish(story) -> StoryPage:
-    story = StoryPage.objects.get(pk=story.pk)
-    story.title += " (đã sửa)"
-    story.save_revision().publish()
-    return StoryPage.objects.get(pk=story.pk)
-
-
-def unpublish(story):
-    StoryPage.objects.get(pk=story.pk).unpublish()  # as saved now: a move changed its path
-
-
-def make_private(page) -> PageViewRestriction:
-    return PageViewRestriction.objects.create(page=page, restriction_type="password", password="t63")
-
-
-def move(story, target):
-    Page.objects.get(pk=story.pk).move(target, pos="last-child")
-
-
-def changes(client, since=None, limit=None) -> dict:
-    query = {key: value for key, value in (("since", since), ("limit", limit)) if value is not None}
-    response = client.get(CHANGES, query)
-    assert response.status_code == 200, response.content
-    return response.json()
-
-
-def kinds(client) -> list[tuple]:
-    return [(item["kind"], item["cause"], item["id"]) for item in changes(client, limit=500)["items"]]
 
 
 class Harvester:
@@ -204,89 +170,6 @@ def test_a_change_carries_its_story_and_addresses_but_no_content(client):
     assert withdrawal["guid"] == change["guid"]
 
 
-def test_cursors_resume_where_the_harvester_stopped(client):
-    stories = [published() for _ in range(5)]
-    first = changes(client, limit=2)
-    assert [item["id"] for item in first["items"]] == [s.pk for s in stories[:2]]
-    assert first["meta"]["more"] is True
-    assert first["meta"]["next"] == first["items"][-1]["cursor"]
-    rest = changes(client, since=first["meta"]["next"])
-    assert [item["id"] for item in rest["items"]] == [s.pk for s in stories[2:]]
-    assert rest["meta"]["more"] is False
-    # Nothing new: the same cursor again, to poll with.
-    idle = changes(client, since=rest["meta"]["next"])
-    assert idle["items"] == [] and idle["meta"]["next"] == rest["meta"]["next"]
-    # Resuming after any change's own cursor.
-    middle = changes(client, since=first["items"][0]["cursor"])
-    assert [item["id"] for item in middle["items"]] == [s.pk for s in stories[1:]]
-    # A new change is listed after the cursor the harvester kept.
-    stories[0].unpublish()
-    [withdrawal] = changes(client, since=rest["meta"]["next"])["items"]
-    assert (withdrawal["kind"], withdrawal["id"]) == ("withdrawn", stories[0].pk)
-
-
-def test_the_cursor_is_opaque_and_round_trips():
-    for sequence in (0, 1, 42, 2**63 - 1):
-        cursor = encode_cursor(sequence)
-        assert str(sequence) not in cursor or sequence == 0
-        assert decode_cursor(cursor) == sequence
-
-
-def _b64(text: str) -> str:
-    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
-
-
-@pytest.mark.parametrize(
-    ("query", "parameter"),
-    [
-        ("?page=2", "page"),
-        ("?since=1&limit=2&offset=3", "offset"),
-        ("?since=", "since"),
-        ("?since=12", "since"),
-        ("?since=not-a-cursor", "since"),
-        ("?since=%F0%9F%98%80", "since"),
-        ("?since=" + _b64("v1:-1"), "since"),
-        ("?since=" + _b64("v1:01"), "since"),
-        ("?since=" + _b64("v2:1"), "since"),
-        ("?since=" + _b64(f"v1:{2**63}"), "since"),
-        ("?since=" + _b64("v1:1") + "==", "since"),
-        ("?since=" + _b64("v1:1")[:-1] + "x", "since"),
-        ("?limit=0", "limit"),
-        ("?limit=501", "limit"),
-        ("?limit=abc", "limit"),
-        ("?limit=1.5", "limit"),
-        ("?limit=-1", "limit"),
-    ],
-)
-def test_unknown_parameters_and_malformed_cursors_answer_400(client, query, parameter):
-    response = client.get(CHANGES + query)
-    assert response.status_code == 400
-    assert parameter in response.json()["message"]
-    assert response["Cache-Control"] == "no-store"
-
-
-def test_a_page_is_bounded(client):
-    for _ in range(3):
-        published()
-    assert len(changes(client)["items"]) == 3
-    assert len(changes(client, limit=500)["items"]) == 3
-    assert len(changes(client, limit=1)["items"]) == 1
-
-
-def test_the_number_of_queries_does_not_grow_with_the_page(client):
-    def queries():
-        with CaptureQueriesContext(connection) as captured:
-            changes(client, limit=500)
-        return len(captured)
-
-    published().unpublish()
-    few = queries()
-    for _ in range(10):
-        published().unpublish()
-    assert queries() == few
-    assert few <= 3  # the content version, the changes
-
-
 def test_a_change_is_listed_as_soon_as_it_commits_cached_answers_included(client):
     """The answer is cached under the content version; the change's commit bumps it."""
     first = published()
@@ -390,57 +273,3 @@ def test_the_feed_starts_with_the_stories_published_before_it():
     announced = StoryChange.objects.order_by("pk").values_list("story_id", "locale", "kind")
     assert set(announced) == {(kept.pk, "vi", "published"), (english.pk, "en", "published")}
     assert set(StoryPage.objects.published().values_list("pk", flat=True)) == {kept.pk, english.pk}
-
-
-# ninjs of a withdrawn story --------------------------------------------------------------------
-
-
-def validator(version: str):
-    schema = json.loads((SCHEMAS / f"ninjs-schema_{version}.json").read_text(encoding="utf-8"))
-    validator_class = jsonschema.validators.validator_for(schema)
-    return validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
-
-
-@pytest.mark.parametrize(
-    ("withdraw", "query", "version", "status_key"),
-    [
-        ("unpublish", "", "3.1", "pubStatus"),
-        ("unpublish", "?version=1", "1.6", "pubstatus"),
-        ("delete", "", "3.1", "pubStatus"),
-        ("restrict", "?version=3", "3.1", "pubStatus"),
-        ("delete", "?version=1", "1.6", "pubstatus"),
-    ],
-)
-def test_a_withdrawn_storys_ninjs_is_gone_and_canceled(client, withdraw, query, version, status_key):
-    story = published(body=[paragraph("Nội dung.")])
-    url = f"/api/v2/stories/{story.pk}/ninjs/{query}"
-    assert client.get(url).status_code == 200
-    {
-        "unpublish": lambda: story.unpublish(),
-        "delete": lambda: Page.objects.get(pk=story.pk).delete(),
-        "restrict": lambda: make_private(story),
-    }[withdraw]()
-    response = client.get(url)
-    assert response.status_code == 410
-    assert response["Cache-Control"] == "no-store"
-    document = response.json()
-    assert [error.message for error in validator(version).iter_errors(document)] == []
-    assert document[status_key] == "canceled"
-    assert document["uri"] == story_guid(story)
-    assert document["language"] == "vi"
-    assert "Nội dung" not in response.content.decode()  # no content
-
-
-def test_a_never_published_id_stays_not_found(client):
-    draft = StoryPageFactory()
-    alias = Page.objects.get(alias_of=published())
-    for pk in (draft.pk, alias.pk, 999_999, 2**63 - 1, 2**64):
-        assert client.get(f"/api/v2/stories/{pk}/ninjs/").status_code == 404
-
-
-def test_a_story_published_again_is_served_again(client):
-    story = published()
-    story.unpublish()
-    assert client.get(f"/api/v2/stories/{story.pk}/ninjs/").status_code == 410
-    StoryPage.objects.get(pk=story.pk).save_revision().publish()
-    assert client.get(f"/api/v2/stories/{story.pk}/ninjs/").status_code == 200

@@ -198,7 +198,7 @@ def test_unknown_languages_provinces_and_themes_are_not_found(client, url):
 
 
 def test_a_feed_holds_the_latest_thirty(client, monkeypatch):
-    monkeypatch.setattr("story_pages.distribution.feeds.FEED_LENGTH", 2)
+    monkeypatch.setattr("story_pages.distribution.feeds.views.FEED_LENGTH", 2)
     for title in ("Một", "Hai", "Ba"):
         published(title=title)
     assert titles(client, "/feeds/vi/rss/") == ["Ba", "Hai"]

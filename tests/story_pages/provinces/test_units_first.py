@@ -150,6 +150,17 @@ def test_nothing_says_a_unit_merged_into_itself(client):
     assert [name for name, _ in joined] == ["Hà Giang Province"]  # not Tuyên Quang into itself
 
 
+def test_every_fact_label_of_a_unit_or_former_province_starts_with_a_capital(client):
+    # "GSO code" is also the field's name in the admin, lowercase there as Django wants it.
+    for url in (province("24").url, province("24").url + "tinh-cu/", province("46").url):
+        labels = [" ".join(dt.text_content().split()) for dt in page(client, url).xpath("//dl//dt")]
+        assert "Mã đơn vị hành chính" in labels, url
+        assert all(label[:1].isupper() for label in labels), (url, labels)
+    with translation.override("en"):
+        labels = page(client, province("24", "en").url).xpath("//dl[@class='province-facts']/dt/text()")
+    assert "GSO code" in labels
+
+
 def test_the_api_names_the_unit_of_today(client):
     publish_story(parent=province("27"))
     publish_story(parent=province("89"))
@@ -163,15 +174,19 @@ def test_the_search_place_list_says_unit_of_today_or_one_former_province():
     with translation.override("en"):
         form = StorySearchForm(locale=province("01", "en").locale)
         groups = dict(form.fields["place"].choices[1:])
+        # Yên Bái, whose code today's Lào Cai kept, can be chosen alone too.
         assert groups["Lào Cai Province"] == [
             ("15", "Lào Cai Province today: all its 2 former provinces"),
             ("10", "Lào Cai Province alone (before 1 July 2025)"),
+            ("province-15", "Yên Bái Province alone (before 1 July 2025)"),
         ]
         assert groups["Cao Bằng Province"] == [("04", "Cao Bằng Province")]
         assert groups["Hồ Chí Minh City"][1:] == [
             ("77", "Bà Rịa - Vũng Tàu Province alone (before 1 July 2025)"),
             ("74", "Bình Dương Province alone (before 1 July 2025)"),
+            ("province-79", "Hồ Chí Minh City alone (before 1 July 2025)"),
         ]
+        assert groups["Huế City"] == [("46", "Huế City")]  # renamed, made of itself alone
         units = list(groups)
     short = [name.removesuffix(" Province").removesuffix(" City") for name in units]
     assert len(units) == 34 and short == sorted_by_name(short)

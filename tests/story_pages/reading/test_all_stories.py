@@ -250,3 +250,36 @@ def test_the_queries_do_not_grow_with_the_stories(client, db):
     publish(3, 27)
     many = queries(client, url), queries(client, VI)
     assert many == few
+
+
+def filter_panel(client, url):
+    tree = lxml.html.fromstring(client.get(url).content)
+    return (
+        tree.xpath("//nav[@class='story-filters']"),
+        tree.xpath("//form[@class='filter-form']"),
+        tree.xpath("//p[@class='feed-link']/a/@href"),
+    )
+
+
+def test_a_list_without_stories_and_filters_shows_no_filter_panel_but_its_feed(client, stories):
+    nav, form, feed = filter_panel(client, province("04").url)  # Cao Bằng: no story yet
+    assert nav == [] and form == []
+    assert feed[0] == "/feeds/vi/province/04/rss/"
+
+
+def test_a_filter_that_finds_nothing_keeps_the_panel_to_undo_it(client, stories):
+    for url in (VI + "?theme=kinh-te-so&unit=46", province("46").url + "?year=2024"):
+        response = client.get(url)
+        assert len(response.context["stories"]) == 0, url
+        nav, form, feed = filter_panel(client, url)
+        assert nav and form and feed, url
+    nav, form, _feed = filter_panel(client, "/chu-de/kinh-te-so/?year=2026")
+    assert nav and form
+
+
+def test_the_form_is_folded_away_under_its_summary(client, stories):
+    tree = lxml.html.fromstring(client.get(VI).content)
+    [details] = tree.xpath("//details[@class='filter-form-panel']")
+    assert details.get("open") is None  # closed until the reader opens it
+    assert details[0].tag == "summary" and details[0].text_content().strip() == "Chọn nhiều bộ lọc cùng lúc"
+    assert details.xpath("./form[@class='filter-form']//select")

@@ -32,6 +32,14 @@ def test_a_unit_includes_the_provinces_merged_into_it(client, stories):
     assert result_slugs(client.get("/search/", {"place": "49"})) == ["quang-nam"]
 
 
+def test_the_province_whose_code_its_unit_kept_can_be_chosen_alone(client, stories):
+    response = client.get("/search/", {"place": "province-48"})  # Đà Nẵng before 1 July 2025
+    assert result_slugs(response) == ["da-nang"]
+    assert 'value="province-48" selected' in response.content.decode()
+    assert result_slugs(client.get("/search/", {"q": "da nang", "place": "province-48"})) == ["da-nang"]
+    assert client.get("/search/", {"place": "province-49"}).context["form"].errors["place"]
+
+
 def test_filters_narrow_a_search(client, stories):
     assert result_slugs(client.get("/search/", {"q": "ho so", "theme": "kinh-te-so"})) == ["xoai"]
     assert result_slugs(client.get("/search/", {"q": "dien tu", "year": "2024"})) == ["quang-nam"]
