@@ -24,6 +24,10 @@ def shoot(browser, base: str, language: str, pages: dict[str, str], width: int, 
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     for name, path in pages.items():
         response = page.goto(base + path, wait_until="networkidle")
+        # A reader scrolling down sees every picture; a full-page shot does not scroll, so the
+        # pictures below the fold (loading="lazy") are loaded first.
+        page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => img.loading = 'eager')")
+        page.wait_for_function("[...document.images].every(img => img.complete)")
         file = OUTPUT / f"{language}-{name}-{width}.png"
         page.screenshot(path=file, full_page=True)
         print(f"{file.relative_to(ROOT)}  {path}")

@@ -6,7 +6,7 @@ import operator
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, Count, Value, When
+from django.db.models import Case, Count, When
 from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -130,29 +130,22 @@ class StoryPageQuerySet(PageQuerySet):
         """Up to `limit` published stories of the same province or theme, in the story's language.
 
         Those sharing both come first, then the same province, then the same theme; newest first.
-        One query joining two small ones (the province's stories through the tree path index, the
-        theme's newest elsewhere through the date index) instead of one that sorts a whole theme,
-        then the renditions of their pictures.
+        The province's own stories (through the tree path index) fill the list as a rule, in one
+        query; a province with fewer takes the theme's newest from elsewhere (through the date
+        index) in a second. Then the renditions of their pictures.
         """
         others = story_cards.card_rows(self.in_language(story.locale_id).exclude(pk=story.pk))
         province_path = parent_path(story.path)
-        same_province = (
+        nearest = list(
             others.filter(path__startswith=province_path, depth=story.depth)
-            .annotate(closeness=Case(When(theme=story.theme, then=3), default=2))
-            .order_by("-closeness", "-first_published_at", "-pk")[:limit]
+            .annotate(same_theme=Case(When(theme=story.theme, then=1), default=0))
+            .order_by("-same_theme", "-first_published_at", "-pk")[:limit]
         )
-        same_theme_elsewhere = (
-            others.filter(theme=story.theme)
-            .exclude(path__startswith=province_path)
-            .newest_first()
-            .annotate(closeness=Value(1))[:limit]
-        )
-        nearest = sorted(same_province.union(same_theme_elsewhere, all=True), key=_closest, reverse=True)
-        return story_cards.with_card_details(nearest[:limit])
-
-
-def _closest(row) -> tuple:
-    return (row.closeness, row.first_published_at, row.pk)
+        if len(nearest) < limit:
+            elsewhere = others.filter(theme=story.theme).exclude(path__startswith=province_path)
+            nearest += elsewhere.newest_first()[: limit - len(nearest)]
+        # The story's own picture's renditions come in the same query as the cards'.
+        return story_cards.with_card_details(nearest, pictures_of=(story,))
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)

@@ -51,9 +51,10 @@ def card_rows(stories):
     return stories.only(*CARD_FIELDS, *HERO_IMAGE_FIELDS).select_related("hero_image")
 
 
-def with_card_details(stories: list) -> list:
-    """The stories of ``card_rows``, with their pictures' renditions (one query) and provinces."""
-    prefetch_related_objects(stories, "hero_image__renditions")
+def with_card_details(stories: list, pictures_of: tuple = ()) -> list:
+    """The stories of ``card_rows``, with their pictures' renditions (one query, with those of the
+    ``pictures_of`` pages: a story page's own hero image) and provinces."""
+    prefetch_related_objects([*stories, *pictures_of], "hero_image__renditions")
     attach_provinces(stories)
     return stories
 

@@ -138,10 +138,11 @@ def test_a_unit_lists_the_stories_of_the_provinces_merged_into_it_page_by_page(c
 
 QUERY_BUDGET = 20
 # A story rendered uncached after a change: the site, locale and home page 3, the story 1, private
-# sections 2, related stories and their renditions 2, its own language versions 1; and, read once
-# per change (story_pages.site_wide), the provinces 1, its ancestors' language versions 1, the
-# site owner and its About and Contact pages 2.
-STORY_QUERY_BUDGET = 13
+# sections 2, related stories and their renditions 2 (3 while its province's own stories do not
+# fill the list), its own language versions 1; and, read once per change (story_pages.site_wide),
+# the home page's locale 1, the provinces 1, its ancestors' language versions 1, the site owner
+# and its About and Contact pages 2.
+STORY_QUERY_BUDGET = 15
 PROVINCES = cycle(["24", "24", "01", "74", "79"])
 
 
@@ -159,8 +160,9 @@ def test_a_story_and_a_province_page_cost_a_fixed_number_of_queries(client, djan
     before = [queries_to_render(client, url) for url in (story.url, province("79").url)]
     publish(25)
     after = [queries_to_render(client, url) for url in (story.url, province("79").url)]
-    assert before == after
-    assert after[0] <= STORY_QUERY_BUDGET
+    # More stories never cost more: once the province's own fill the related list, one query less.
+    assert after[0] <= before[0] <= STORY_QUERY_BUDGET
+    assert after[1] == before[1]
     for url in (story.url, province("79").url):
         with django_assert_max_num_queries(QUERY_BUDGET):
             client.get(url)
