@@ -24,21 +24,7 @@ SITE = scratch_site("lighthouse", port=8081, redis_db=7)
 def scores(url: str) -> dict[str, int]:
     """Lighthouse's default run (a phone, throttled) of one page: each category's score of 100;
     the audits it failed, printed with their first elements."""
-    with tempfile.NamedTemporaryFile(suffix=".json") as report:
-        subprocess.run(
-            [
-                str(LIGHTHOUSE),
-                url,
-                "--quiet",
-                "--output=json",
-                f"--output-path={report.name}",
-                f"--only-categories={','.join(CATEGORIES)}",
-                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-            ],
-            env={**os.environ, "CHROME_PATH": chromium_path()},
-            check=True,
-        )
-        result = json.loads(Path(report.name).read_text())
+    result = _run(url)
     failed = [
         audit
         for audit in result["audits"].values()
@@ -49,6 +35,30 @@ def scores(url: str) -> dict[str, int]:
         for item in (audit.get("details") or {}).get("items", [])[:5]:
             print("    ", item.get("node", {}).get("snippet") or item.get("description") or item)
     return {key: round(result["categories"][key]["score"] * 100) for key in CATEGORIES}
+
+
+def _run(url: str, attempts: int = 3) -> dict:
+    """Lighthouse's report of one page. Its trace of the page load sometimes fails on a busy
+    machine ("NO_NAVSTART … Please run Lighthouse again"): it is run again, up to ``attempts``."""
+    for attempt in range(1, attempts + 1):
+        with tempfile.NamedTemporaryFile(suffix=".json") as report:
+            done = subprocess.run(
+                [
+                    str(LIGHTHOUSE),
+                    url,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report.name}",
+                    f"--only-categories={','.join(CATEGORIES)}",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                ],
+                env={**os.environ, "CHROME_PATH": chromium_path()},
+                check=attempt == attempts,
+            )
+            if done.returncode == 0:
+                return json.loads(Path(report.name).read_text())
+        print(f"  {url}: Lighthouse failed (attempt {attempt} of {attempts}), run again")
+    raise AssertionError("unreachable: the last attempt raises")
 
 
 def main() -> int:
