@@ -28,22 +28,23 @@ CARD_FIELDS = (
     "story_format",
     "hero_image_alt",
 )
-# A picture's renditions (file, size, focal point for the rendition's key) and its alt text.
-HERO_IMAGE_FIELDS = tuple(
-    f"hero_image__{name}"
-    for name in (
-        "title",
-        "file",
-        "width",
-        "height",
-        "description",
-        "focal_point_x",
-        "focal_point_y",
-        "focal_point_width",
-        "focal_point_height",
-        "collection",
-    )
+# What Wagtail needs of an image to find or make its renditions, and its alt text: the focal point
+# (in a rendition's key), the file's hash (in the rendition cache's key), the size (checked when an
+# image is loaded). The API reads images with the same columns.
+IMAGE_FIELDS = (
+    "id",
+    "title",
+    "file",
+    "width",
+    "height",
+    "description",
+    "focal_point_x",
+    "focal_point_y",
+    "focal_point_width",
+    "focal_point_height",
+    "file_hash",
 )
+HERO_IMAGE_FIELDS = tuple(f"hero_image__{name}" for name in IMAGE_FIELDS)
 
 
 def card_rows(stories):

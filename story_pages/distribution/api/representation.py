@@ -20,7 +20,7 @@ from story_pages.distribution.api.story_rows import StoryRow, province_represent
 from story_pages.distribution.identifiers import story_guid
 from story_pages.learning.case_outputs import case_representation
 from story_pages.learning.solution_listing import solutions_of_stories
-from story_pages.models import StoryPage, Theme, VideoRendition
+from story_pages.models import StoryPage, Theme, VideoRendition, story_cards
 from story_pages.video.captions import Cue
 
 # Ready-made renditions of every image: the share card size and a column width.
@@ -29,22 +29,8 @@ RENDITION_FILTERS = {"share": "fill-1200x630", "medium": "width-800"}
 _FILTERS = [Filter(spec=spec) for spec in RENDITION_FILTERS.values()]
 Image = get_image_model()
 Media = get_media_model()
-# What the representation reads, and what Wagtail needs to find or make a rendition: the focal
-# point (in a rendition's key), the file's hash (in the rendition cache's key), the size (checked
-# when an image is loaded).
-IMAGE_FIELDS = {
-    "id",
-    "title",
-    "file",
-    "width",
-    "height",
-    "description",
-    "focal_point_x",
-    "focal_point_y",
-    "focal_point_width",
-    "focal_point_height",
-    "file_hash",
-}
+# What the representation reads of an image: what Wagtail needs to find or make a rendition.
+IMAGE_FIELDS = set(story_cards.IMAGE_FIELDS)
 RENDITION_FIELDS = {"id", "image", "filter_spec", "focal_point_key", "file", "width", "height"}
 MEDIA_FIELDS = {"id", "file", "duration", "width", "height"}
 VIDEO_BLOCK = StoryPage.body.field.stream_block.child_blocks["video"]

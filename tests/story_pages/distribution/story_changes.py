@@ -3,15 +3,9 @@
 from wagtail.models import Page, PageViewRestriction
 
 from story_pages.models import StoryPage
-from tests.factories import StoryPageFactory
+from tests.factories import publish_story as published  # noqa: F401 - the tests' name for it
 
 CHANGES = "/api/v2/changes/"
-
-
-def published(**kwargs) -> StoryPage:
-    story = StoryPageFactory(**kwargs)
-    story.save_revision().publish()
-    return StoryPage.objects.get(pk=story.pk)
 
 
 def republish(story) -> StoryPage:
