@@ -46,7 +46,7 @@ def language_versions(page: Page, request=None) -> list[LanguageVersion]:
         ancestors = site_wide.remembered(
             ("language versions", parent_path(page.path), host), lambda: _nearest(_parent(page), request)
         )
-        own = _nearest(page, request, own_only=True)
+        own = _own(page, request)
     else:
         ancestors, own = (
             {},
@@ -99,6 +99,19 @@ def _nearest(page: Page, request, own_only: bool = False) -> dict[str, _Version]
             url = candidate.get_full_url(request)
             nearest[candidate.locale.language_code] = _Version(candidate.pk, candidate.translation_key, url)
     return nearest
+
+
+def _own(story: StoryPage, request) -> dict[str, _Version]:
+    """A story's real versions: of the live ones read with it as it was routed (story_route),
+    else read now."""
+    if (live := getattr(story, "live_versions", None)) is None:
+        return _nearest(story, request, own_only=True)
+    codes = {code for code, _ in settings.LANGUAGES}
+    return {
+        code: _Version(version.pk, version.translation_key, version.get_full_url(request))
+        for version in live
+        if (code := version.locale.language_code) in codes and visibility.is_published(version)
+    }
 
 
 def _parent(page: Page) -> Page:

@@ -7,15 +7,17 @@ same size (the ceiling of this server stack), and the readers' pages: a story, t
 a search matching about 1.6 % of the stories and one matching all of them. First with T63's
 page and response caches off (T63_CACHE=off; Wagtail's own caches then live in each process,
 as in a stock install, for the stock endpoint too), then with the cache warm (Redis). Uncached,
-T63's story and home pages are also set against stock Wagtail pages (perf/stock_site: the same
-story body in Wagtail's plain templates, and a home page listing as many stories with pageurl),
-served by the same gunicorn with the same settings from the same database. Prints the figures
+T63's story pages (the newest story, and the newest Vietnamese one) and home page are also set
+against stock Wagtail pages (perf/stock_site: the same story body in Wagtail's plain templates,
+and a home page listing as many stories with pageurl), served by the same gunicorn with the same
+settings from the same database, in alternating rounds. Prints the figures
 and the ratios. Run with `make bench`; it needs PostgreSQL and Redis running and
 installs wrk if missing. Nothing here asserts a speed: it reports.
 """
 
 import json
 import os
+import statistics
 import subprocess
 import time
 import urllib.parse
@@ -41,6 +43,9 @@ STORIES = int(os.environ.get("BENCH_STORIES", "10000"))
 DURATION = os.environ.get("BENCH_DURATION", "15s")
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 REUSE = os.environ.get("BENCH_REUSE") == "1"
+# T63 against stock: rounds of each page in turn (5 × 6 s under load, 20 single requests each).
+STOCK_ROUNDS = int(os.environ.get("BENCH_STOCK_ROUNDS", "5"))
+ROUND_DURATION = os.environ.get("BENCH_ROUND_DURATION", "6s")
 BASE = SITE.base
 GUNICORN = bench_gunicorn(SITE)
 
@@ -79,47 +84,63 @@ def get(path: str, host: str | None = None) -> bytes:
         return response.read()
 
 
-def measure(path: str, header: str | None = None, host: str | None = None) -> dict:
+def measure(path: str, header: str | None = None, host: str | None = None, duration: str = DURATION) -> dict:
     get(path, host)  # fills the cache, when on
     header = header or (f"Host: {host}" if host else None)
     # Two seconds unmeasured first: each worker's first requests compile its templates and fill
     # Wagtail's caches, a start-up cost that would otherwise land in the p99 of a steady load.
     wrk(BASE + path, CONNECTIONS, "2s", header)
-    measured = figures(wrk(BASE + path, CONNECTIONS, DURATION, header))
+    measured = figures(wrk(BASE + path, CONNECTIONS, duration, header))
     measured["errors"] = bool(measured["non_2xx"] or measured["socket_errors"])
     return measured
 
 
-def single_client_latency(path: str, host: str | None = None) -> float:
+def single_client_latency(path: str, host: str | None = None, requests: int = 20) -> float:
     times = []
-    for _ in range(20):
+    for _ in range(requests):
         started = time.perf_counter()
         get(path, host)
         times.append((time.perf_counter() - started) * 1000)
     return sorted(times)[len(times) // 2]
 
 
-def newest_story_path() -> str:
-    with urllib.request.urlopen(BASE + "/api/v2/stories/?limit=1") as response:
+def newest_story_path(language: str | None = None) -> str:
+    query = f"&locale={language}" if language else ""
+    with urllib.request.urlopen(BASE + "/api/v2/stories/?limit=1" + query) as response:
         url = json.load(response)["items"][0]["url"]
     return urllib.parse.urlsplit(url).path
 
 
-def stock_pages(story_path: str) -> dict[str, str]:
-    """The stock pages matching T63's: the copy of the same story (by its slug), the home page."""
-    slug = story_path.rstrip("/").rsplit("/", 1)[1]
-    return {"story page": f"/{slug}/", "home page": "/"}
-
-
-def compare_with_stock(results: dict, story_path: str) -> None:
-    """T63's story and home pages and their stock pages, uncached, measured in turns."""
+def compared_pages() -> dict[str, tuple[str, str]]:
+    """T63's pages and the stock pages matching them: the newest story (the demo's, in English)
+    and the newest Vietnamese one, each with the stock copy of the same story (by its slug), and
+    the home pages."""
     with server(cache=False):
-        for name, stock_path in stock_pages(story_path).items():
-            t63_path = story_path if name == "story page" else READER_PAGES["home page"]
+        stories = {"story page": newest_story_path(), "story page (vi)": newest_story_path("vi")}
+    pages = {name: (path, f"/{path.rstrip('/').rsplit('/', 1)[1]}/") for name, path in stories.items()}
+    return {**pages, "home page": (READER_PAGES["home page"], "/")}
+
+
+def compare_with_stock(results: dict, pages: dict[str, tuple[str, str]]) -> None:
+    """T63's pages and their stock pages, uncached, measured in alternating rounds: on a shared
+    machine a slow spell then falls on both pages of a pair, not on one of them. Each figure is
+    the median of its rounds'."""
+    with server(cache=False):
+        for name, (t63_path, stock_path) in pages.items():
             pair = (("no cache", t63_path, None), ("stock Wagtail", stock_path, STOCK_HOST))
-            for label, path, host in pair:
-                results[(label, name)] = measure(path, host=host)
-                results[(label, name)]["single"] = single_client_latency(path, host)
+            rounds = {label: [] for label, _, _ in pair}
+            singles = {label: [] for label, _, _ in pair}
+            for _ in range(STOCK_ROUNDS):
+                for label, path, host in pair:
+                    rounds[label].append(measure(path, host=host, duration=ROUND_DURATION))
+                    singles[label].append(single_client_latency(path, host))
+            for label, _, _ in pair:
+                measured = rounds[label]
+                results[(label, name)] = {
+                    **{key: statistics.median([r[key] for r in measured]) for key in ("rps", "p50", "p99")},
+                    "errors": any(r["errors"] for r in measured),
+                    "single": statistics.median(singles[label]),
+                }
 
 
 def main():
@@ -127,18 +148,15 @@ def main():
     hostname = STOCK_HOST.split(":")[0]
     SITE.manage("make_stock_site", "--hostname", hostname, "--port", str(SITE.port), cache=False)
     results = {}
+    pages = compared_pages()
     if ONLY_STOCK:
-        with server(cache=False):
-            story_path = newest_story_path()
-        compare_with_stock(results, story_path)
-        report_stock(results)
+        compare_with_stock(results, pages)
+        report_stock(results, pages)
         return
     with server(cache=False):
         size = write_same_size_static_file()  # served from the next start on
-    with server(cache=False):
-        story_path = newest_story_path()
-        endpoints = {**ENDPOINTS, "story page": story_path, **READER_PAGES}
-    compare_with_stock(results, story_path)
+    endpoints = {**ENDPOINTS, "story page": pages["story page"][0], **READER_PAGES}
+    compare_with_stock(results, pages)
     for cache in (False, True):
         label = "warm cache" if cache else "no cache"
         if cache:
@@ -161,7 +179,7 @@ def main():
                 )
                 results[(label, "conditional 304")]["single"] = 0.0
     report(results, size)
-    report_stock(results)
+    report_stock(results, pages)
 
 
 def report(results, size):
@@ -184,15 +202,18 @@ def report(results, size):
         )
 
 
-def report_stock(results):
+def report_stock(results, pages):
     """What T63's page costs in stock Wagtail pages: latency with one client, time per request
     (the inverse of requests/s) and p50 under load."""
-    print(f"\nUncached (T63_CACHE=off), T63 ÷ stock Wagtail ({CONNECTIONS} connections for the load):")
-    print(f"{'page':14}{'1 client ms':>22}{'req/s':>18}{'p50 ms':>20}{'1 client':>10}{'load':>7}{'p50':>7}")
-    for name in ("story page", "home page"):
+    print(
+        f"\nUncached (T63_CACHE=off), T63 ÷ stock Wagtail ({CONNECTIONS} connections for the load; "
+        f"medians of {STOCK_ROUNDS} alternating rounds of {ROUND_DURATION}):"
+    )
+    print(f"{'page':17}{'1 client ms':>19}{'req/s':>18}{'p50 ms':>20}{'1 client':>10}{'load':>7}{'p50':>7}")
+    for name in pages:
         t63, stock = results[("no cache", name)], results[("stock Wagtail", name)]
         print(
-            f"{name:14}{t63['single']:10.1f} / {stock['single']:7.1f}{t63['rps']:8.0f} / {stock['rps']:7.0f}"
+            f"{name:17}{t63['single']:7.1f} / {stock['single']:7.1f}{t63['rps']:8.0f} / {stock['rps']:7.0f}"
             f"{t63['p50']:9.1f} / {stock['p50']:7.1f}{t63['single'] / stock['single']:9.2f}x"
             f"{stock['rps'] / t63['rps']:6.2f}x{t63['p50'] / stock['p50']:6.2f}x"
         )

@@ -14,7 +14,7 @@ class StoryPagesConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
         from wagtailmedia.models import get_media_model
 
-        from story_pages import cache_invalidation, content_version
+        from story_pages import cache_invalidation, content_version, made_pictures
         from story_pages.distribution import changes
         from story_pages.distribution.webhooks import fanout
         from story_pages.editorial.translation_state import refresh_translation_sources
@@ -35,6 +35,9 @@ class StoryPagesConfig(AppConfig):
             post_delete.connect(
                 content_version.bump, sender=model, dispatch_uid=f"t63-version-delete-{model}"
             )
+        # A deleted rendition's file may be gone: pictures made with it are made again.
+        rendition_model = get_image_model().renditions.rel.related_model
+        post_delete.connect(made_pictures.forget_all, sender=rendition_model, dispatch_uid="t63-pictures")
         # The site owner's texts are on every reader page.
         post_save.connect(identity.owner_saved, sender=SiteOwner, dispatch_uid="t63-version-site-owner")
         # The change feed records what each of them did to the public stories: after the version's

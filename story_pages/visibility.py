@@ -57,6 +57,11 @@ def published(pages):
     return pages.live().exclude(private_q()).filter(alias_of__isnull=True)
 
 
+def is_published(page) -> bool:
+    """For a page read without a queryset: whether ``published()`` would keep it."""
+    return page.live and page.alias_of_id is None and not in_private_section(page.path)
+
+
 def real_versions(translation_keys: Collection, pages=None):
     """The language versions of the pages with these translation keys that a reader may be sent
     to: the published ones (of ``pages``, a page queryset, if given). A draft, a private

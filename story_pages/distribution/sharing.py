@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
-from story_pages import visibility
+from story_pages import made_pictures, visibility
 from story_pages.video.story_video import StoryVideo, first_video
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
@@ -78,13 +78,16 @@ def shared_story(story, request, language: str, alternate_languages: list[str]) 
 def share_image(story, request) -> ShareImage | None:
     if not story.hero_image_id:
         return None
-    rendition = get_rendition_or_not_found(story.hero_image, SHARE_IMAGE_FILTER)
-    return ShareImage(
-        url=request.build_absolute_uri(rendition.url),
-        width=rendition.width,
-        height=rendition.height,
-        alt=story.hero_alt_text,
-    )
+    image = story.hero_image
+    what = ("share image", SHARE_IMAGE_FILTER)
+    if (made := made_pictures.made(image, what)) is None:
+        rendition = get_rendition_or_not_found(image, SHARE_IMAGE_FILTER)
+        made = (rendition.url, rendition.width, rendition.height)
+        if rendition.width:  # not Wagtail's stand-in for a missing file
+            made_pictures.keep(image, what, made)
+    url, width, height = made
+    alt = story.hero_alt_text
+    return ShareImage(url=request.build_absolute_uri(url), width=width, height=height, alt=alt)
 
 
 # <meta> tags, as (attribute, key, content): Open Graph uses property=, Twitter uses name=.

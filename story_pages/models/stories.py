@@ -18,7 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from story_pages import cache_tags, visibility
+from story_pages import cache_tags, site_wide, visibility
 from story_pages.blocks import StoryBodyBlock
 from story_pages.learning.case_facts import CaseFacts
 from story_pages.models import story_cards
@@ -132,20 +132,50 @@ class StoryPageQuerySet(PageQuerySet):
         Those sharing both come first, then the same province, then the same theme; newest first.
         The province's own stories (through the tree path index) fill the list as a rule, in one
         query; a province with fewer takes the theme's newest from elsewhere (through the date
-        index) in a second. Then the renditions of their pictures.
+        index) in a second, and one with none of its own (as most are in English) only that.
+        Then the renditions of their pictures.
         """
-        others = story_cards.card_rows(self.in_language(story.locale_id).exclude(pk=story.pk))
+        others = published_card_rows(story.locale_id).exclude(pk=story.pk)
         province_path = parent_path(story.path)
-        nearest = list(
-            others.filter(path__startswith=province_path, depth=story.depth)
-            .annotate(same_theme=Case(When(theme=story.theme, then=1), default=0))
-            .order_by("-same_theme", "-first_published_at", "-pk")[:limit]
-        )
+        nearest = []
+        if _others_in_province(story, province_path):
+            nearest = list(
+                others.filter(path__startswith=province_path, depth=story.depth)
+                .annotate(same_theme=Case(When(theme=story.theme, then=1), default=0))
+                .order_by("-same_theme", "-first_published_at", "-pk")[:limit]
+            )
         if len(nearest) < limit:
             elsewhere = others.filter(theme=story.theme).exclude(path__startswith=province_path)
             nearest += elsewhere.newest_first()[: limit - len(nearest)]
         # The story's own picture's renditions come in the same query as the cards'.
         return story_cards.with_card_details(nearest, pictures_of=(story,))
+
+
+_card_rows_by_language: dict = {}
+
+
+def published_card_rows(locale_id):
+    """``card_rows`` of a language's published stories, a queryset built once per process for each
+    set of private sections, then only narrowed: building it costs more than a simple query runs
+    (every filter and column of a story resolves through Wagtail's page table)."""
+    key = (locale_id, visibility.private_section_paths())
+    if (rows := _card_rows_by_language.get(key)) is None:
+        if len(_card_rows_by_language) >= 16:  # sections made private and public again…
+            _card_rows_by_language.clear()
+        rows = _card_rows_by_language[key] = story_cards.card_rows(StoryPage.objects.in_language(locale_id))
+    return rows  # never evaluated itself: each use narrows a copy
+
+
+def _others_in_province(story, province_path: str) -> int:
+    """How many published stories of the story's language its province has besides it: the
+    listing's counts (site-wide data, story_pages.site_wide), which hold the story if it is
+    published itself."""
+    counts = site_wide.remembered(
+        ("stories per province", story.locale_id),
+        lambda: StoryPage.objects.in_language(story.locale_id).counts_by_province(),
+    )
+    listed = story.live and not story.alias_of_id and not visibility.in_private_section(story.path)
+    return counts.get(province_path, 0) - listed
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)

@@ -1,5 +1,6 @@
 """The readers' commonest request, a story page, routed in one query instead of two per level
-(its province comes from the province directory, story_pages.provinces.directory).
+(its province comes from the province directory, story_pages.provinces.directory). The same query
+reads the story's versions in the other languages, which its language links show.
 
 Wagtail walks the tree one level at a time (a child by slug, then its specific page). A story
 sits three levels below the home page (province index / province / story), and Wagtail keeps
@@ -7,7 +8,8 @@ each page's url_path equal to its slugs joined, so the story found by its url_pa
 the walk would reach. Anything else takes the usual walk.
 """
 
-from wagtail.models import Locale
+from django.db.models import Subquery
+from wagtail.models import Locale, Page
 from wagtail.url_routing import RouteResult
 
 from story_pages import site_wide
@@ -34,13 +36,18 @@ class DirectStoryRoute:
 
     def _live_story_at(self, path_components) -> StoryPage | None:
         url_path = self.url_path + "/".join(path_components) + "/"
-        story = (
-            StoryPage.objects.select_related("locale", "hero_image")
-            .filter(slug=path_components[-1], url_path=url_path, path__startswith=self.path, live=True)
-            .first()
+        at_url = Page.objects.filter(
+            slug=path_components[-1], url_path=url_path, path__startswith=self.path, live=True
         )
+        versions = list(
+            StoryPage.objects.select_related("locale", "hero_image").filter(
+                translation_key=Subquery(at_url.values("translation_key")[:1]), live=True
+            )
+        )
+        story = next((page for page in versions if page.url_path == url_path), None)
         if story is None:
             return None
+        story.live_versions = versions  # home.language_versions: which of them readers may see
         province_path = story.path[: -StoryPage.steplen]
         province = directory.province_at(province_path)
         # The parent the level-by-level walk would have left (treebeard's get_parent() reads

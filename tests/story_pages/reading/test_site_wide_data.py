@@ -15,9 +15,9 @@ from tests.factories import province, publish_story
 pytestmark = pytest.mark.django_db
 
 SITE_WIDE_TABLES = ("story_pages_siteowner", "story_pages_provincepage", "story_pages_informationpage")
-# A story read again, nothing changed: the site, locale and home page 3, the story 1, private
-# sections 2, related stories and their renditions 2, its versions in other languages 1.
-STORY_QUERIES = 9
+# A story read again, nothing changed: the site, locale and home page 3, the story with its
+# versions in other languages 1, private sections 2, related stories 1 (their pictures are made).
+STORY_QUERIES = 7
 
 
 @pytest.fixture(autouse=True)

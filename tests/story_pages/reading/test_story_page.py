@@ -4,6 +4,8 @@ from itertools import cycle
 
 import lxml.html
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -69,6 +71,38 @@ def test_at_most_four_related_stories(client):
     for number in range(6):
         publish_story(parent=province("24"), title=f"Bắc Giang {number}")
     assert related_titles(client, story) == [f"Bắc Giang {number}" for number in (5, 4, 3, 2)]
+
+
+def card_queries(client, url: str) -> int:
+    """The queries of one render that read story cards (a story's columns, not its body)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return sum(
+        '"story_pages_storypage"."summary"' in sql and '"story_pages_storypage"."body"' not in sql
+        for sql in (query["sql"] for query in queries.captured_queries)
+    )
+
+
+def test_related_stories_cost_one_query_unless_the_province_has_too_few_of_its_own(client, settings):
+    uncached = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    settings.CACHES = {**settings.CACHES, "responses": uncached}  # each request renders its page
+    story = publish_story(parent=province("24"), theme=Theme.DIGITAL_ECONOMY)
+    elsewhere = publish_story(parent=province("01"), theme=Theme.DIGITAL_ECONOMY, title="Hà Nội")
+    # Alone in its province (as most English stories are): the theme's from elsewhere, only.
+    english, _ = translate_into_english(story)
+    translate_into_english(elsewhere)
+    assert related_titles(client, english) == ["EN Hà Nội"]
+    assert card_queries(client, english.url) == 1
+    assert card_queries(client, story.url) == 1
+    # A few of its own: they come first, the theme's from elsewhere fill the list.
+    publish_story(parent=province("24"), theme=Theme.DIGITAL_SOCIETY, title="Cùng tỉnh")
+    assert related_titles(client, story) == ["Cùng tỉnh", "Hà Nội"]
+    assert card_queries(client, story.url) == 2
+    # Enough of its own: only they.
+    for number in range(3):
+        publish_story(parent=province("24"), title=f"Bắc Giang {number}")
+    assert "Hà Nội" not in related_titles(client, story)
+    assert card_queries(client, story.url) == 1
 
 
 def test_an_embedded_video_loads_nothing_from_the_provider_until_asked(client):
@@ -137,11 +171,11 @@ def test_a_unit_lists_the_stories_of_the_provinces_merged_into_it_page_by_page(c
 
 
 QUERY_BUDGET = 20
-# A story rendered uncached after a change: the site, locale and home page 3, the story 1, private
-# sections 2, related stories and their renditions 2 (3 while its province's own stories do not
-# fill the list), its own language versions 1; and, read once per change (story_pages.site_wide),
-# the home page's locale 1, the provinces 1, its ancestors' language versions 1, the site owner
-# and its About and Contact pages 2.
+# A story rendered uncached after a change: the site, locale and home page 3, the story with its
+# language versions 1, private sections 2, related stories 1 (2 while its province has a few
+# stories of its own but not enough) and the renditions of pictures not made yet 1; and, read once
+# per change (story_pages.site_wide), the home page's locale 1, the provinces 1, the stories per
+# province 1, its ancestors' language versions 1, the site owner and its About and Contact pages 2.
 STORY_QUERY_BUDGET = 15
 PROVINCES = cycle(["24", "24", "01", "74", "79"])
 
