@@ -10,7 +10,7 @@ class StoryPagesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
         from wagtail.images import get_image_model
-        from wagtail.models import Page, PageViewRestriction
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
         from wagtailmedia.models import get_media_model
 
@@ -29,8 +29,9 @@ class StoryPagesConfig(AppConfig):
             signal.connect(cache_invalidation.page_changed, dispatch_uid=f"t63-version-{signal}")
         post_page_move.connect(content_version.bump, dispatch_uid=f"t63-version-{post_page_move}")
         post_delete.connect(content_version.bump, sender=Page, dispatch_uid="t63-version-page-delete")
-        # A view restriction made or lifted hides or shows a section at once, cached copies too.
-        for model in (get_image_model(), get_media_model(), PageViewRestriction):
+        # A view restriction made or lifted hides or shows a section at once, cached copies too; a
+        # site's root, host or port changes which page an address leads to (reading.site_routing).
+        for model in (get_image_model(), get_media_model(), PageViewRestriction, Site):
             post_save.connect(content_version.bump, sender=model, dispatch_uid=f"t63-version-save-{model}")
             post_delete.connect(
                 content_version.bump, sender=model, dispatch_uid=f"t63-version-delete-{model}"

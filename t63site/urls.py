@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from story_pages.distribution.newsroom_guide import media_guide
 from story_pages.learning.contact_views import contact_team
-from story_pages.reading import search_page
+from story_pages.reading import search_page, site_routing
 from t63site import page_passwords
 from t63site.api import api_not_found, api_router
 from t63site.health import healthz, readyz
@@ -58,6 +58,9 @@ urlpatterns += i18n_patterns(
         page_passwords.authenticate_with_password,
         name="t63_page_password",
     ),
-    path("", include(wagtail_urls)),
+    # Wagtail's front-end addresses, pages served by its view with T63's home pages found once
+    # per content version (story_pages.reading.site_routing).
+    path("", include([url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"])),
+    re_path(wagtail_urls.serve_pattern, site_routing.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )

@@ -171,10 +171,10 @@ def test_a_unit_lists_the_stories_of_the_provinces_merged_into_it_page_by_page(c
 
 
 QUERY_BUDGET = 20
-# A story rendered uncached after a change: the site, locale and home page 3, the story with its
-# language versions 1, private sections 2, related stories 1 (2 while its province has a few
-# stories of its own but not enough) and the renditions of pictures not made yet 1; and, read once
-# per change (story_pages.site_wide), the home page's locale 1, the provinces 1, the stories per
+# A story rendered uncached after a change: the story with its language versions 1, private
+# sections 2, related stories 1 (2 while its province has a few stories of its own but not enough)
+# and the renditions of pictures not made yet 1; and, read once per change (story_pages.site_wide),
+# the site and its home page 3, the home page's locale 1, the provinces 1, the stories per
 # province 1, its ancestors' language versions 1, the site owner and its About and Contact pages 2.
 STORY_QUERY_BUDGET = 15
 PROVINCES = cycle(["24", "24", "01", "74", "79"])
