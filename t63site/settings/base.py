@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "t63site.security_headers.ContentSecurityPolicyMiddleware",
     "t63site.machine_http.MachineEndpointsMiddleware",
     "story_pages.visibility.PrivateSectionsOncePerRequest",
+    "story_pages.site_wide.OneVersionPerRequest",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known, before anything that reads cookies or the user.

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from story_pages import content_version
 from story_pages.models import SiteOwner, Theme
 from tests.factories import province, publish_story
 
@@ -83,3 +84,15 @@ def test_the_map_counts_a_story_at_the_next_home_page(client):
     assert hanoi_on_the_map() == "Hà Nội: 1 câu chuyện"
     publish_story(parent=province("01"))
     assert hanoi_on_the_map() == "Hà Nội: 2 câu chuyện"
+
+
+def test_a_page_reads_the_site_wide_data_of_one_version(client, monkeypatch):
+    """Found once per request: with the shared cache on, each finding is a round trip to it."""
+    story = publish_story(parent=province("49"))
+    found = []
+    find = content_version.process_memo_key
+    monkeypatch.setattr(content_version, "process_memo_key", lambda: found.append(1) or find())
+    for url in (story.url, "/", province("48").url):
+        found.clear()
+        assert client.get(url).status_code == 200
+        assert len(found) == 1, url
