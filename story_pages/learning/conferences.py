@@ -245,11 +245,16 @@ def published_conferences(locale_id):
     return visibility.published(ConferencePage.objects.filter(locale_id=locale_id))
 
 
+# What a conference's summary shows (learning/conference_summary.html): not its agenda or papers.
+SUMMARY_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale", "live", "content_type")
+SUMMARY_FIELDS += ("start", "end", "attendance", "place", "summary")
+
+
 def upcoming_conferences(locale_id, limit: int = 3) -> list[ConferencePage]:
-    """The next conferences in one language (those under way included), soonest first."""
-    return list(
-        published_conferences(locale_id).filter(end__gte=timezone.now()).order_by("start", "pk")[:limit]
-    )
+    """The next conferences in one language (those under way included), soonest first, with
+    what their summaries show."""
+    upcoming = published_conferences(locale_id).filter(end__gte=timezone.now()).order_by("start", "pk")
+    return list(upcoming.only(*SUMMARY_FIELDS)[:limit])
 
 
 def calendar_conferences(locale_id) -> list[ConferencePage]:

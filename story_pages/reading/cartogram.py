@@ -7,7 +7,7 @@ they only touch, staying as close to their place as they can.
 """
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 # The frame: the mainland, with room in the sea for the two archipelagos.
@@ -99,6 +99,7 @@ class Cartogram:
     height: float
     dots: tuple[Dot, ...]
     landmarks: tuple[Landmark, ...]
+    _most_stories: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def view_box(self) -> str:
@@ -119,7 +120,9 @@ class Cartogram:
         """The "most stories" lines, ties kept together (see leaders)."""
         from story_pages.reading import leaders  # it sorts names as the site does, a model helper
 
-        return leaders.rank([dot.place for dot in self.dots], limit)
+        if limit not in self._most_stories:  # ranked once: a map is drawn once per content version
+            self._most_stories[limit] = leaders.rank([dot.place for dot in self.dots], limit)
+        return self._most_stories[limit]
 
 
 def project(longitude: float, latitude: float) -> tuple[float, float]:
