@@ -95,9 +95,9 @@ def measure(path: str, header: str | None = None, host: str | None = None, durat
     return measured
 
 
-def single_client_latency(path: str, host: str | None = None, requests: int = 20) -> float:
+def single_client_latency(path: str, host: str | None = None) -> float:
     times = []
-    for _ in range(requests):
+    for _ in range(20):
         started = time.perf_counter()
         get(path, host)
         times.append((time.perf_counter() - started) * 1000)

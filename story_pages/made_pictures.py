@@ -52,6 +52,12 @@ def keep(image, what, value) -> None:
     entry[what] = value
 
 
+def made_from_the_file(rendition) -> bool:
+    """False for Wagtail's stand-in when the source file is missing: not to be kept, as the file
+    may be restored."""
+    return rendition.file.name != "not-found"
+
+
 def forget_all(*args, **kwargs) -> None:
     """Signal receiver: a rendition was deleted, its file perhaps with it."""
     _made.clear()

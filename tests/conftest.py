@@ -52,6 +52,15 @@ def fresh_cache():
 
 
 @pytest.fixture
+def pages_uncached(settings):
+    """The reader page cache off (as T63_CACHE=off): each request renders its page."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "responses": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+
+
+@pytest.fixture
 def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("admin", "admin@example.vn", "password")
     client.force_login(user)

@@ -83,7 +83,7 @@ def share_image(story, request) -> ShareImage | None:
     if (made := made_pictures.made(image, what)) is None:
         rendition = get_rendition_or_not_found(image, SHARE_IMAGE_FILTER)
         made = (rendition.url, rendition.width, rendition.height)
-        if rendition.width:  # not Wagtail's stand-in for a missing file
+        if made_pictures.made_from_the_file(rendition):
             made_pictures.keep(image, what, made)
     url, width, height = made
     alt = story.hero_alt_text

@@ -16,7 +16,6 @@ from wagtail.images.templatetags.wagtailimages_tags import PictureNode, image
 from story_pages import made_pictures
 
 register = template.Library()
-NOT_FOUND = "not-found"  # the file name of Wagtail's stand-in for a missing source file
 
 
 class PictureWithFiltersMadeOnce(PictureNode):
@@ -37,8 +36,8 @@ class PictureWithFiltersMadeOnce(PictureNode):
             return html
         renditions = get_renditions_or_not_found(image, self.filters)
         html = Picture(renditions, attrs).__html__()
-        if all(rendition.file.name != NOT_FOUND for rendition in renditions.values()):
-            made_pictures.keep(image, what, html)  # a missing file may be restored: asked again
+        if all(made_pictures.made_from_the_file(rendition) for rendition in renditions.values()):
+            made_pictures.keep(image, what, html)
         return html
 
 

@@ -17,17 +17,9 @@ from story_pages import made_pictures
 from story_pages.models import Theme
 from tests.factories import province, publish_story
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_uncached")]
 
 CARD_PICTURE = "format-{avif,webp,jpeg} fill-{400x225,800x450}"  # story_card.html's
-
-
-@pytest.fixture(autouse=True)
-def pages_uncached(settings):
-    settings.CACHES = {
-        **settings.CACHES,
-        "responses": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    }
 
 
 @pytest.fixture

@@ -10,15 +10,7 @@ from wagtail.models import Page, Site
 from home.models import HomePage
 from tests.factories import province, publish_story
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def pages_uncached(settings):
-    settings.CACHES = {
-        **settings.CACHES,
-        "responses": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    }
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_uncached")]
 
 
 def test_a_home_page_changed_shows_at_the_next_request(client):

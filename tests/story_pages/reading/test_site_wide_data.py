@@ -13,7 +13,7 @@ from story_pages import content_version
 from story_pages.models import SiteOwner, Theme
 from tests.factories import province, publish_story
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_uncached")]
 
 SITE_WIDE_TABLES = (
     "story_pages_siteowner",
@@ -26,14 +26,6 @@ SITE_WIDE_TABLES = (
 # sections 2, related stories 1 (their pictures are made). The site and its home page are
 # site-wide data (story_pages.reading.site_routing).
 STORY_QUERIES = 4
-
-
-@pytest.fixture(autouse=True)
-def pages_uncached(settings):
-    settings.CACHES = {
-        **settings.CACHES,
-        "responses": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    }
 
 
 def page_tree(client, url: str):

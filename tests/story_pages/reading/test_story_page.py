@@ -83,9 +83,7 @@ def card_queries(client, url: str) -> int:
     )
 
 
-def test_related_stories_cost_one_query_unless_the_province_has_too_few_of_its_own(client, settings):
-    uncached = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-    settings.CACHES = {**settings.CACHES, "responses": uncached}  # each request renders its page
+def test_related_stories_cost_one_query_unless_the_province_has_too_few_of_its_own(client, pages_uncached):
     story = publish_story(parent=province("24"), theme=Theme.DIGITAL_ECONOMY)
     elsewhere = publish_story(parent=province("01"), theme=Theme.DIGITAL_ECONOMY, title="Hà Nội")
     # Alone in its province (as most English stories are): the theme's from elsewhere, only.
